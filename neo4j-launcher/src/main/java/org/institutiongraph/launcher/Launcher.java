@@ -1,0 +1,157 @@
+package org.institutiongraph.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs Neo4j Community embedded, with Bolt on a loopback port, for a parent process (the API or the tests).
+ *
+ * <p>Protocol: every line it writes for the parent starts with "LAUNCHER " and carries one JSON object, either
+ * {"event":"ready","bolt":...} or {"event":"error","code":...,"message":...}. The end of stdin means "shut down":
+ * when the parent dies, even by SIGKILL, the pipe closes and the JVM follows, so no orphan outlives it.
+ */
+public final class Launcher {
+  private static final String PREFIX = "LAUNCHER ";
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    Map<String, String> options = parse(args);
+    Path dataDir = Path.of(required(options, "data-dir")).toAbsolutePath();
+    String host = options.getOrDefault("host", "127.0.0.1");
+    int port = Integer.parseInt(options.getOrDefault("port", "0"));
+    long pageCacheMb = Long.parseLong(options.getOrDefault("pagecache-mb", "64"));
+
+    DatabaseManagementService dbms;
+    try {
+      Files.createDirectories(dataDir);
+      dbms =
+          new DatabaseManagementServiceBuilder(dataDir)
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+              .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+              .setConfig(HttpConnector.enabled, false)
+              // Bolt listens on loopback only, so the process boundary is the access boundary.
+              .setConfig(GraphDatabaseSettings.auth_enabled, false)
+              .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
+              .build();
+    } catch (Throwable e) {
+      fail(e, dataDir, host, port);
+      return;
+    }
+
+    DatabaseManagementService running = dbms;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::shutdown, "neo4j-shutdown"));
+
+    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    var address =
+        ((GraphDatabaseAPI) db)
+            .getDependencyResolver()
+            .resolveDependency(ConnectorPortRegister.class)
+            .getLocalAddress(ConnectorType.BOLT);
+    emit(
+        "{\"event\":\"ready\",\"bolt\":\"bolt://"
+            + address.getHost()
+            + ":"
+            + address.getPort()
+            + "\",\"port\":"
+            + address.getPort()
+            + "}");
+
+    awaitEndOfInput(System.in);
+    System.exit(0);
+  }
+
+  private static void awaitEndOfInput(InputStream in) {
+    byte[] buffer = new byte[256];
+    try {
+      while (in.read(buffer) != -1) {
+        // Input is ignored; only its end matters.
+      }
+    } catch (IOException e) {
+      // A broken pipe is the same signal as its end.
+    }
+  }
+
+  private static void fail(Throwable error, Path dataDir, String host, int port) {
+    String code = "START_FAILED";
+    String message = "Neo4j could not start: " + rootMessage(error);
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String text = String.valueOf(t.getMessage()).toLowerCase();
+      if (t instanceof BindException || text.contains("address already in use")) {
+        code = "PORT_IN_USE";
+        message = "Bolt port " + port + " on " + host + " is already in use";
+        break;
+      }
+      if (t.getClass().getSimpleName().equals("FileLockException") || text.contains("lock")) {
+        code = "DATA_DIR_LOCKED";
+        message = "Neo4j data directory " + dataDir + " is locked by another running Neo4j";
+        break;
+      }
+    }
+    emit("{\"event\":\"error\",\"code\":\"" + code + "\",\"message\":\"" + escape(message) + "\"}");
+    System.exit(3);
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private static void emit(String json) {
+    System.out.println(PREFIX + json);
+    System.out.flush();
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("expected --name=value, got " + arg);
+      }
+      int eq = arg.indexOf('=');
+      options.put(arg.substring(2, eq), arg.substring(eq + 1));
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return value;
+  }
+}

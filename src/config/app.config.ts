@@ -1,0 +1,130 @@
+import path from 'node:path';
+
+/** Everything the service reads from its environment, typed, with every limit and timeout in one place. */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  http: {
+    host: string;
+    port: number;
+    shutdownTimeoutMs: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  neo4j: {
+    /** Absent: the service starts Neo4j itself, embedded in the launcher JVM. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string;
+    connectionTimeoutMs: number;
+    acquisitionTimeoutMs: number;
+    transactionTimeoutMs: number;
+    maxRetryTimeMs: number;
+    maxPoolSize: number;
+    readinessTimeoutMs: number;
+  };
+  embedded: {
+    dataDir: string;
+    boltPort: number;
+    heapMb: number;
+    pageCacheMb: number;
+    startupTimeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks the whole environment, reporting every bad value at once. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const config: Config = {
+    env: read.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
+    http: {
+      host: read.string('HOST', '127.0.0.1'),
+      port: read.int('PORT', 4000, 0, 65535),
+      shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    },
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      env.NODE_ENV === 'test' ? 'warn' : 'info',
+    ),
+    neo4j: {
+      uri: read.optionalUri('NEO4J_URI', ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
+      user: read.string('NEO4J_USER', 'neo4j'),
+      password: env.NEO4J_PASSWORD === '' ? undefined : env.NEO4J_PASSWORD,
+      database: read.string('NEO4J_DATABASE', 'neo4j'),
+      connectionTimeoutMs: read.int('NEO4J_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
+      acquisitionTimeoutMs: read.int('NEO4J_ACQUISITION_TIMEOUT_MS', 5_000, 100, 600_000),
+      transactionTimeoutMs: read.int('NEO4J_TRANSACTION_TIMEOUT_MS', 15_000, 100, 3_600_000),
+      maxRetryTimeMs: read.int('NEO4J_MAX_RETRY_TIME_MS', 5_000, 0, 600_000),
+      maxPoolSize: read.int('NEO4J_MAX_POOL_SIZE', 50, 1, 1_000),
+      readinessTimeoutMs: read.int('READINESS_TIMEOUT_MS', 2_000, 100, 60_000),
+    },
+    embedded: {
+      dataDir: path.resolve(cwd, read.string('NEO4J_DATA_DIR', '.data/neo4j')),
+      boltPort: read.int('NEO4J_BOLT_PORT', 0, 0, 65535),
+      heapMb: read.int('NEO4J_HEAP_MB', 512, 128, 65_536),
+      pageCacheMb: read.int('NEO4J_PAGECACHE_MB', 128, 8, 65_536),
+      startupTimeoutMs: read.int('NEO4J_STARTUP_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
+    },
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got '${value}'`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  optionalUri(name: string, schemes: readonly string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined || !schemes.includes(scheme)) {
+      this.problems.push(`${name} must be a Neo4j address such as bolt://host:7687 (schemes: ${schemes.join(', ')}), got '${value}'`);
+      return undefined;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,148 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { ensureLauncherBuilt } from './launcher.build';
+
+export interface EmbeddedNeo4jOptions {
+  dataDir: string;
+  /** 0 picks a free loopback port. */
+  boltPort: number;
+  heapMb: number;
+  pageCacheMb: number;
+  startupTimeoutMs: number;
+  progress?: (line: string) => void;
+}
+
+export type EmbeddedNeo4jErrorCode = 'PORT_IN_USE' | 'DATA_DIR_LOCKED' | 'START_FAILED' | 'STARTUP_TIMEOUT' | 'JAVA_MISSING';
+
+export class EmbeddedNeo4jError extends Error {
+  constructor(
+    readonly code: EmbeddedNeo4jErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmbeddedNeo4jError';
+  }
+}
+
+interface LauncherMessage {
+  event: 'ready' | 'error';
+  bolt?: string;
+  port?: number;
+  code?: EmbeddedNeo4jErrorCode;
+  message?: string;
+}
+
+const MESSAGE_PREFIX = 'LAUNCHER ';
+
+/**
+ * Neo4j Community running in the launcher JVM, a child of this process. Its stdin is a pipe from us: when this
+ * process ends in any way, the pipe closes and the JVM shuts down, so it never outlives its parent.
+ */
+export class EmbeddedNeo4j {
+  private readonly exited: Promise<number | null>;
+  private stopping = false;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly uri: string,
+    readonly port: number,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  static async start(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+    const progress = options.progress ?? (() => undefined);
+    const { classpath } = await ensureLauncherBuilt(progress);
+    progress(`Starting embedded Neo4j (data in ${options.dataDir})...`);
+    const started = Date.now();
+    const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const child = spawn(
+      java,
+      [
+        `-Xmx${options.heapMb}m`,
+        '-XX:+UseSerialGC',
+        '-cp',
+        classpath,
+        'org.institutiongraph.launcher.Launcher',
+        `--data-dir=${options.dataDir}`,
+        `--port=${options.boltPort}`,
+        `--pagecache-mb=${options.pageCacheMb}`,
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+
+    const stderrTail: string[] = [];
+    readline.createInterface({ input: child.stderr }).on('line', (line) => {
+      stderrTail.push(line);
+      if (stderrTail.length > 20) stderrTail.shift();
+    });
+    const lines = readline.createInterface({ input: child.stdout });
+
+    const message = await new Promise<LauncherMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(
+          new EmbeddedNeo4jError(
+            'STARTUP_TIMEOUT',
+            `embedded Neo4j did not start within ${options.startupTimeoutMs} ms (raise NEO4J_STARTUP_TIMEOUT_MS)`,
+          ),
+        );
+      }, options.startupTimeoutMs);
+      const settle = (fn: () => void): void => {
+        clearTimeout(timer);
+        fn();
+      };
+      lines.on('line', (line) => {
+        if (!line.startsWith(MESSAGE_PREFIX)) return;
+        settle(() => resolve(JSON.parse(line.slice(MESSAGE_PREFIX.length)) as LauncherMessage));
+      });
+      child.once('error', (error: NodeJS.ErrnoException) =>
+        settle(() =>
+          reject(
+            error.code === 'ENOENT'
+              ? new EmbeddedNeo4jError('JAVA_MISSING', `cannot run ${java}: install Java 17 or later, or set JAVA_HOME`)
+              : error,
+          ),
+        ),
+      );
+      child.once('exit', (code) =>
+        settle(() =>
+          reject(
+            new EmbeddedNeo4jError(
+              'START_FAILED',
+              `embedded Neo4j exited (code ${code}) before it was ready: ${stderrTail.join(' | ').slice(-2000)}`,
+            ),
+          ),
+        ),
+      );
+    });
+
+    if (message.event === 'error') {
+      throw new EmbeddedNeo4jError(message.code ?? 'START_FAILED', message.message ?? 'embedded Neo4j failed to start');
+    }
+    progress(`Embedded Neo4j is ready at ${message.bolt} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    return new EmbeddedNeo4j(child, message.bolt as string, message.port as number);
+  }
+
+  /** Called when the JVM ends without being asked to. */
+  onUnexpectedExit(listener: (code: number | null) => void): void {
+    void this.exited.then((code) => {
+      if (!this.stopping) listener(code);
+    });
+  }
+
+  /** Asks the JVM to shut down cleanly (end of stdin) and waits; kills it if it takes longer than the timeout. */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    this.stopping = true;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,18 @@
+import { Neo4jError } from 'neo4j-driver';
+import { AppError, serviceUnavailable, timedOut } from '../common/app.errors';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+const TIMEOUTS = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** Turns a driver error into the typed error a client may see; other errors pass through to be masked. */
+export function mapNeo4jError(error: unknown): unknown {
+  if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE.has(error.code) || /connection acquisition timed out|failed to connect/i.test(error.message)) {
+    return serviceUnavailable(error);
+  }
+  if (TIMEOUTS.has(error.code)) return timedOut(error);
+  return error;
+}

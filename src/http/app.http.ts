@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from '../common/app.logger';
+import type { Config } from '../config/app.config';
+import { createErrorFormatter } from '../graphql/error.format';
+import type { RequestContext, Services } from '../graphql/request.context';
+
+export interface HttpApp {
+  httpServer: http.Server;
+  apollo: ApolloServer<RequestContext>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Express with /healthz, /readyz and /graphql; not yet listening. */
+export async function createHttpApp(deps: {
+  config: Config;
+  log: Logger;
+  schema: GraphQLSchema;
+  services: Services;
+}): Promise<HttpApp> {
+  const { config, log, schema, services } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: createErrorFormatter(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: config.env !== 'production',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await services.system.readiness();
+    if (readiness.ready) res.json({ status: 'ready', neo4j: readiness.neo4j });
+    else res.status(503).json({ status: 'unavailable', reason: readiness.reason });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const given = req.header('x-request-id');
+        const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+        return Promise.resolve({ requestId, log: log.child({ requestId }), services });
+      },
+    }),
+  );
+
+  return { httpServer, apollo };
+}
