@@ -23,7 +23,12 @@ export class AppError extends Error {
 }
 
 export const serviceUnavailable = (cause: unknown): AppError =>
-  new AppError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; try again shortly.', {}, { cause });
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'The database is not reachable right now; try again shortly.',
+    {},
+    { cause },
+  );
 
 export const timedOut = (cause: unknown): AppError =>
   new AppError('TIMEOUT', 'The query took longer than the allowed time and was stopped.', {}, { cause });

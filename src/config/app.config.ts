@@ -122,7 +122,9 @@ class EnvReader {
     if (value === undefined) return undefined;
     const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(value)?.[1]?.toLowerCase();
     if (scheme === undefined || !schemes.includes(scheme)) {
-      this.problems.push(`${name} must be a Neo4j address such as bolt://host:7687 (schemes: ${schemes.join(', ')}), got '${value}'`);
+      this.problems.push(
+        `${name} must be a Neo4j address such as bolt://host:7687 (schemes: ${schemes.join(', ')}), got '${value}'`,
+      );
       return undefined;
     }
     return value;

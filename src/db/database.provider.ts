@@ -18,7 +18,10 @@ export class DatabaseProvider {
 
   get(): Database {
     if (!this.database) {
-      throw new AppError('SERVICE_UNAVAILABLE', 'The service is starting; the database is not connected yet.');
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        'The service is starting; the database is not connected yet.',
+      );
     }
     return this.database;
   }

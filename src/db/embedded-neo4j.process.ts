@@ -13,7 +13,8 @@ export interface EmbeddedNeo4jOptions {
   progress?: (line: string) => void;
 }
 
-export type EmbeddedNeo4jErrorCode = 'PORT_IN_USE' | 'DATA_DIR_LOCKED' | 'START_FAILED' | 'STARTUP_TIMEOUT' | 'JAVA_MISSING';
+export type EmbeddedNeo4jErrorCode =
+  'PORT_IN_USE' | 'DATA_DIR_LOCKED' | 'START_FAILED' | 'STARTUP_TIMEOUT' | 'JAVA_MISSING';
 
 export class EmbeddedNeo4jError extends Error {
   constructor(
@@ -105,7 +106,10 @@ export class EmbeddedNeo4j {
         settle(() =>
           reject(
             error.code === 'ENOENT'
-              ? new EmbeddedNeo4jError('JAVA_MISSING', `cannot run ${java}: install Java 17 or later, or set JAVA_HOME`)
+              ? new EmbeddedNeo4jError(
+                  'JAVA_MISSING',
+                  `cannot run ${java}: install Java 17 or later, or set JAVA_HOME`,
+                )
               : error,
           ),
         ),
@@ -123,9 +127,14 @@ export class EmbeddedNeo4j {
     });
 
     if (message.event === 'error') {
-      throw new EmbeddedNeo4jError(message.code ?? 'START_FAILED', message.message ?? 'embedded Neo4j failed to start');
+      throw new EmbeddedNeo4jError(
+        message.code ?? 'START_FAILED',
+        message.message ?? 'embedded Neo4j failed to start',
+      );
     }
-    progress(`Embedded Neo4j is ready at ${message.bolt} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    progress(
+      `Embedded Neo4j (pid ${child.pid}) is ready at ${message.bolt} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
     return new EmbeddedNeo4j(child, message.bolt as string, message.port as number);
   }
 

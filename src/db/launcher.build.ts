@@ -44,15 +44,22 @@ export async function ensureLauncherBuilt(progress: (line: string) => void): Pro
     );
     const started = Date.now();
     await new Promise<void>((resolve, reject) => {
-      const mvn = spawn('mvn', ['-B', '-q', '-DskipTests', 'package'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const mvn = spawn('mvn', ['-B', '-q', '-DskipTests', 'package'], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       mvn.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       mvn.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      mvn.on('error', (error) => reject(new Error(`cannot run Maven (mvn): ${error.message}; install Maven 3 and Java 17+`)));
+      mvn.on('error', (error) =>
+        reject(new Error(`cannot run Maven (mvn): ${error.message}; install Maven 3 and Java 17+`)),
+      );
       mvn.on('exit', (code) =>
         code === 0
           ? resolve()
-          : reject(new Error(`the Neo4j launcher's Maven build failed (exit ${code}):\n${output.slice(-4000)}`)),
+          : reject(
+              new Error(`the Neo4j launcher's Maven build failed (exit ${code}):\n${output.slice(-4000)}`),
+            ),
       );
     });
     progress(`Neo4j launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -64,7 +64,9 @@ export async function migrate(db: Database, migrations: Migration[]): Promise<Mi
     'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
   );
   const recorded = await db.read(async (tx) => {
-    const result = await tx.run('MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum');
+    const result = await tx.run(
+      'MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum',
+    );
     return new Map(result.records.map((r) => [r.get('version') as number, r.get('checksum') as string]));
   });
 

@@ -38,7 +38,10 @@ export class Database {
   }
 
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
       return await session.executeRead(work, { timeout: this.settings.transactionTimeoutMs });
     } catch (error) {
@@ -49,7 +52,10 @@ export class Database {
   }
 
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
       return await session.executeWrite(work, { timeout: this.settings.transactionTimeoutMs });
     } catch (error) {
@@ -69,7 +75,10 @@ export class Database {
    * what a readiness probe needs to fail fast while Neo4j is down.
    */
   async serverInfo(deadlineMs: number): Promise<ServerInfo> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.settings.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     let timer: NodeJS.Timeout | undefined;
     try {
       const query = session.run(
@@ -78,7 +87,10 @@ export class Database {
         { timeout: deadlineMs },
       );
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${deadlineMs} ms`)), deadlineMs);
+        timer = setTimeout(
+          () => reject(new Error(`Neo4j did not answer within ${deadlineMs} ms`)),
+          deadlineMs,
+        );
       });
       const result = await Promise.race([query, deadline]);
       const record = result.records[0];

@@ -10,7 +10,10 @@ const TIMEOUTS = new Set([
 /** Turns a driver error into the typed error a client may see; other errors pass through to be masked. */
 export function mapNeo4jError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE.has(error.code) || /connection acquisition timed out|failed to connect/i.test(error.message)) {
+  if (
+    UNAVAILABLE.has(error.code) ||
+    /connection acquisition timed out|failed to connect/i.test(error.message)
+  ) {
     return serviceUnavailable(error);
   }
   if (TIMEOUTS.has(error.code)) return timedOut(error);

@@ -34,6 +34,8 @@ export async function createHttpApp(deps: {
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
+    // This process owns SIGINT and SIGTERM: it drains HTTP, then closes Neo4j (src/index.ts).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();

@@ -31,14 +31,17 @@ export interface RunningApi {
 }
 
 const apiVersion = (): string =>
-  (JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 function listen(server: import('node:http').Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new StartupError(`port ${port} on ${host} is already in use (is the API already running? set PORT to another port)`)
+          ? new StartupError(
+              `port ${port} on ${host} is already in use (is the API already running? set PORT to another port)`,
+            )
           : error,
       ),
     );
@@ -71,14 +74,22 @@ async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<vo
 export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
   const databases = new DatabaseProvider();
   const services: Services = { system: new SystemService(databases, config, apiVersion()) };
-  const { httpServer, apollo } = await createHttpApp({ config, log, schema: await buildAppSchema(), services });
+  const { httpServer, apollo } = await createHttpApp({
+    config,
+    log,
+    schema: await buildAppSchema(),
+    services,
+  });
   let embedded: EmbeddedNeo4j | undefined;
   let db: Database | undefined;
 
   const stop = async (): Promise<void> => {
+    const started = Date.now();
     await apollo.stop();
+    log.info(`HTTP drained in ${Date.now() - started} ms`);
     await db?.close();
     await embedded?.stop();
+    log.info(`Neo4j closed in ${Date.now() - started} ms`);
   };
 
   try {
@@ -101,7 +112,10 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     db = Database.connect({ ...config.neo4j, uri });
     await awaitNeo4j(db, config, log);
     const report = await migrate(db, loadMigrations(migrationsDir()));
-    log.info(report, `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
+    log.info(
+      report,
+      `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
+    );
     databases.set(db);
     log.info({ url }, 'ready');
     return { url, port, embedded, database: db, stop };

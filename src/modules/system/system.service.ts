@@ -4,9 +4,7 @@ import type { DatabaseProvider } from '../../db/database.provider';
 import type { ServerInfo } from '../../db/neo4j.database';
 import type { About } from './system.type';
 
-export type Readiness =
-  | { ready: true; neo4j: ServerInfo }
-  | { ready: false; reason: string };
+export type Readiness = { ready: true; neo4j: ServerInfo } | { ready: false; reason: string };
 
 export class SystemService {
   constructor(

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -49,6 +51,10 @@ public final class Launcher {
               // Bolt listens on loopback only, so the process boundary is the access boundary.
               .setConfig(GraphDatabaseSettings.auth_enabled, false)
               .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
+              // Netty's defaults wait a 5 s quiet period, up to 15 s, for new work before Bolt stops; the
+              // parent closes its connections before it asks us to stop, so there is nothing to wait for.
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
               .build();
     } catch (Throwable e) {
       fail(e, dataDir, host, port);

@@ -1,0 +1,55 @@
+import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
+import { ApiProcess, waitUntil } from '../helpers/api.process';
+import { freePort, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+
+async function readyz(url: string): Promise<{ status: number; body: { status: string; neo4j?: unknown } }> {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as { status: string; neo4j?: unknown } };
+}
+
+async function aboutError(url: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ about { name } }' }),
+  });
+  return ((await response.json()) as { errors?: { extensions: unknown }[] }).errors?.[0]?.extensions;
+}
+
+describe('readiness through a Neo4j outage', () => {
+  const dataDir = tempDir('outage');
+  let port: number;
+  let neo4j: EmbeddedNeo4j;
+  let api: ApiProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+    neo4j = await startPrivateNeo4j(dataDir, port);
+    api = ApiProcess.start({ PORT: '0', NEO4J_URI: neo4j.uri, READINESS_TIMEOUT_MS: '1500' });
+    url = await api.ready();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await neo4j?.stop();
+  });
+
+  it('answers 503 while Neo4j is stopped and 200 once it is back, staying alive throughout', async () => {
+    expect((await readyz(url)).status).toBe(200);
+
+    await neo4j.stop();
+    const down = await readyz(url);
+    expect(down.status).toBe(503);
+    expect(down.body.status).toBe('unavailable');
+    expect(await aboutError(url)).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(api.alive).toBe(true);
+
+    neo4j = await startPrivateNeo4j(dataDir, port);
+    await waitUntil(async () => (await readyz(url)).status === 200, 30_000);
+    expect((await readyz(url)).body).toMatchObject({ status: 'ready', neo4j: { edition: 'community' } });
+    expect(await aboutError(url)).toBeUndefined();
+    expect(api.alive).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/app.config';
+
+describe('loadConfig', () => {
+  it('gives working defaults: port 4000, embedded Neo4j with its data under the working directory', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.http.port).toBe(4000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.embedded.dataDir).toBe(path.resolve('/srv/app/.data/neo4j'));
+    expect(config.neo4j.database).toBe('neo4j');
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      NEO4J_URI: 'neo4j+s://db.example.org:7687',
+      NEO4J_USER: 'app',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_HEAP_MB: '1024',
+      NEO4J_DATA_DIR: '/var/lib/graph',
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      env: 'production',
+      http: { port: 8080 },
+      neo4j: { uri: 'neo4j+s://db.example.org:7687', user: 'app', password: 'secret' },
+      embedded: { heapMb: 1024, dataDir: '/var/lib/graph' },
+    });
+  });
+
+  it('names every bad value at once, with what was expected', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud', NEO4J_HEAP_MB: '1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      "PORT must be a whole number from 0 to 65535, got 'abc'",
+      "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
+      expect.stringContaining('NEO4J_URI must be a Neo4j address such as bolt://host:7687'),
+      "NEO4J_HEAP_MB must be a whole number from 128 to 65536, got '1'",
+    ]);
+  });
+
+  it.each(['-1', '65536', '4000.5', '40 00', '0x10'])('rejects PORT=%s', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+  });
+});
