@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createLogger } from './common/app.logger';
 import { ConfigError, loadConfig } from './config/app.config';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j.process';

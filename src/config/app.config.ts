@@ -9,6 +9,14 @@ export interface Config {
     shutdownTimeoutMs: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  limits: {
+    defaultPageSize: number;
+    maxPageSize: number;
+    maxSearchResults: number;
+    maxFilterLength: number;
+  };
+  /** auto: load seed/documents when the graph holds no source yet; always: on every start (idempotent). */
+  seed: 'auto' | 'always' | 'never';
   neo4j: {
     /** Absent: the service starts Neo4j itself, embedded in the launcher JVM. */
     uri: string | undefined;
@@ -57,6 +65,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       env.NODE_ENV === 'test' ? 'warn' : 'info',
     ),
+    limits: {
+      defaultPageSize: read.int('DEFAULT_PAGE_SIZE', 20, 1, 1_000),
+      maxPageSize: read.int('MAX_PAGE_SIZE', 100, 1, 1_000),
+      maxSearchResults: read.int('MAX_SEARCH_RESULTS', 50, 1, 1_000),
+      maxFilterLength: read.int('MAX_FILTER_LENGTH', 200, 1, 10_000),
+    },
+    seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     neo4j: {
       uri: read.optionalUri('NEO4J_URI', ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
       user: read.string('NEO4J_USER', 'neo4j'),
@@ -78,6 +93,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
   };
 
+  if (config.limits.defaultPageSize > config.limits.maxPageSize) {
+    problems.push(
+      `DEFAULT_PAGE_SIZE (${config.limits.defaultPageSize}) must not exceed MAX_PAGE_SIZE (${config.limits.maxPageSize})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -14,6 +14,8 @@ export type DatabaseSettings = Omit<Config['neo4j'], 'uri'> & { uri: string };
  * database and bounding each transaction's time. Work functions must be idempotent: the driver may retry them.
  */
 export class Database {
+  private queries = 0;
+
   private constructor(
     readonly driver: Driver,
     private readonly settings: DatabaseSettings,
@@ -37,13 +39,28 @@ export class Database {
     return this.settings.uri;
   }
 
+  /** Cypher queries sent so far through read() and write(): how tests and metrics count round trips. */
+  get queryCount(): number {
+    return this.queries;
+  }
+
+  private counted(tx: ManagedTransaction): ManagedTransaction {
+    const run: ManagedTransaction['run'] = (query, parameters) => {
+      this.queries += 1;
+      return tx.run(query, parameters);
+    };
+    return Object.assign(Object.create(tx) as ManagedTransaction, { run });
+  }
+
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      return await session.executeRead(work, { timeout: this.settings.transactionTimeoutMs });
+      return await session.executeRead((tx) => work(this.counted(tx)), {
+        timeout: this.settings.transactionTimeoutMs,
+      });
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
@@ -57,7 +74,9 @@ export class Database {
       defaultAccessMode: neo4j.session.WRITE,
     });
     try {
-      return await session.executeWrite(work, { timeout: this.settings.transactionTimeoutMs });
+      return await session.executeWrite((tx) => work(this.counted(tx)), {
+        timeout: this.settings.transactionTimeoutMs,
+      });
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {

@@ -1,8 +1,14 @@
 import type { Logger } from '../common/app.logger';
+import type { RelationshipService } from '../modules/entity/relationship.service';
+import type { EntityListService } from '../modules/entity/entity-list.service';
+import type { SearchService } from '../modules/search/search.service';
 import type { SystemService } from '../modules/system/system.service';
 
+/** Services shared by all requests: stateless, so any number of API replicas can run side by side. */
 export interface Services {
   system: SystemService;
+  lists: EntityListService;
+  search: SearchService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */
@@ -10,4 +16,6 @@ export interface RequestContext {
   requestId: string;
   log: Logger;
   services: Services;
+  /** Relationship reads over this request's batching loaders. */
+  graph: RelationshipService;
 }

@@ -1,11 +1,42 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import {
+  AgreementResolver,
+  CommitmentResolver,
+  FrameworkResolver,
+} from '../modules/agreement/agreement.resolver';
+import { EntityResolver } from '../modules/entity/entity.resolver';
+import { EventResolver, ParticipationResolver } from '../modules/event/event.resolver';
+import { EVENT_TYPES } from '../modules/event/event.type';
+import { InstitutionResolver } from '../modules/institution/institution.resolver';
+import { INSTITUTION_TYPES } from '../modules/institution/institution.type';
+import { PersonResolver, PositionResolver } from '../modules/person/person.resolver';
+import { PlaceResolver } from '../modules/place/place.resolver';
+import { PLACE_TYPES } from '../modules/place/place.type';
+import { SearchResolver } from '../modules/search/search.resolver';
+import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [SystemResolver],
+    resolvers: [
+      SystemResolver,
+      EntityResolver,
+      InstitutionResolver,
+      PersonResolver,
+      PositionResolver,
+      EventResolver,
+      ParticipationResolver,
+      AgreementResolver,
+      CommitmentResolver,
+      FrameworkResolver,
+      PlaceResolver,
+      SourceResolver,
+      SearchResolver,
+    ],
+    // The kinds are reached only through their interfaces; listing them puts them in the schema.
+    orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],
     validate: true,
   });
 }

@@ -7,6 +7,9 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
+import type { DatabaseProvider } from '../db/database.provider';
+import { RequestLoaders } from '../graphql/request.loaders';
+import { RelationshipService } from '../modules/entity/relationship.service';
 import { createErrorFormatter } from '../graphql/error.format';
 import type { RequestContext, Services } from '../graphql/request.context';
 
@@ -23,8 +26,9 @@ export async function createHttpApp(deps: {
   log: Logger;
   schema: GraphQLSchema;
   services: Services;
+  databases: DatabaseProvider;
 }): Promise<HttpApp> {
-  const { config, log, schema, services } = deps;
+  const { config, log, schema, services, databases } = deps;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -57,7 +61,8 @@ export async function createHttpApp(deps: {
       context: ({ req }) => {
         const given = req.header('x-request-id');
         const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
-        return Promise.resolve({ requestId, log: log.child({ requestId }), services });
+        const graph = new RelationshipService(new RequestLoaders(databases));
+        return Promise.resolve({ requestId, log: log.child({ requestId }), services, graph });
       },
     }),
   );

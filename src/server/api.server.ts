@@ -8,10 +8,13 @@ import { DatabaseProvider } from '../db/database.provider';
 import { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
 import { loadMigrations, migrate } from '../db/migration.runner';
 import { Database } from '../db/neo4j.database';
+import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
 import { buildAppSchema } from '../graphql/schema.build';
 import type { Services } from '../graphql/request.context';
 import { createHttpApp } from '../http/app.http';
 import { SystemService } from '../modules/system/system.service';
+import { EntityListService } from '../modules/entity/entity-list.service';
+import { SearchService } from '../modules/search/search.service';
 
 /** A start-up failure with a one-line message for the person starting the service. */
 export class StartupError extends Error {
@@ -73,12 +76,17 @@ async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<vo
  */
 export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
   const databases = new DatabaseProvider();
-  const services: Services = { system: new SystemService(databases, config, apiVersion()) };
+  const services: Services = {
+    system: new SystemService(databases, config, apiVersion()),
+    lists: new EntityListService(databases, config.limits),
+    search: new SearchService(databases, config.limits),
+  };
   const { httpServer, apollo } = await createHttpApp({
     config,
     log,
     schema: await buildAppSchema(),
     services,
+    databases,
   });
   let embedded: EmbeddedNeo4j | undefined;
   let db: Database | undefined;
@@ -116,6 +124,9 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
       report,
       `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
     );
+    if (config.seed === 'always' || (config.seed === 'auto' && (await graphIsEmpty(db)))) {
+      await loadSeed(db, (line) => log.info(line));
+    }
     databases.set(db);
     log.info({ url }, 'ready');
     return { url, port, embedded, database: db, stop };

@@ -1,0 +1,77 @@
+import type { EventKind, InstitutionKind, PlaceKind, RelationshipType } from '../db/identifier.whitelist';
+
+/** A document as ingested: its source, and the entities and facts it states. Ids are stable slugs. */
+export interface IngestDocument {
+  source: {
+    id: string;
+    url?: string;
+    publisher: string;
+    publisherId?: string;
+    section?: string;
+    date?: string;
+    author?: string;
+    title: string;
+  };
+  places?: PlaceRecord[];
+  institutions?: InstitutionRecord[];
+  people?: PersonRecord[];
+  frameworks?: FrameworkRecord[];
+  events?: EventRecord[];
+  agreements?: AgreementRecord[];
+  relationships?: { from: string; type: RelationshipType; to: string }[];
+}
+
+export interface Named {
+  id: string;
+  name?: string;
+  aliases?: string[];
+  names?: { lang: string; value: string }[];
+}
+
+export interface PlaceRecord extends Named {
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-2, for countries: the names come from i18n-iso-countries. */
+  code?: string;
+  in?: string;
+}
+
+export interface InstitutionRecord extends Named {
+  kind: InstitutionKind;
+  name: string;
+  acronym?: string;
+  partOf?: string;
+  locatedIn?: string;
+}
+
+export interface PersonRecord extends Named {
+  name: string;
+  positions?: { institution: string; title: string; since?: string; until?: string }[];
+}
+
+export interface FrameworkRecord extends Named {
+  name: string;
+  parties?: string[];
+}
+
+export interface EventRecord extends Named {
+  kind: EventKind;
+  name: string;
+  date?: string;
+  endDate?: string;
+  description?: string;
+  place?: string;
+  partOf?: string;
+  order?: number;
+  participants?: { entity: string; role: string; capacity?: string }[];
+  sites?: string[];
+}
+
+export interface AgreementRecord extends Named {
+  name: string;
+  date?: string;
+  reachedAt?: string;
+  parties?: string[];
+  framework?: string;
+  areas?: string[];
+  commitments: { text: string; concerns?: string[]; framework?: string }[];
+}

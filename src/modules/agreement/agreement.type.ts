@@ -1,0 +1,30 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../graphql/date.scalar';
+import { Entity, Node } from '../entity/entity.type';
+
+@ObjectType({
+  implements: [Entity, Node],
+  description: 'What parties agreed, reached at an event, under a framework, as ordered commitments.',
+})
+export class Agreement extends Entity {
+  @Field(() => DateScalar, { nullable: true })
+  date?: string;
+
+  @Field(() => [String], { description: 'The areas of cooperation it names.' })
+  areas!: string[];
+}
+
+@ObjectType({ implements: Node, description: 'One commitment of an agreement.' })
+export class Commitment extends Node {
+  @Field(() => Int, { description: 'Its place in the agreement: 1 for the first.' })
+  order!: number;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType({
+  implements: [Entity, Node],
+  description: 'A framework or initiative that agreements sit under, such as the Belt and Road Initiative.',
+})
+export class Framework extends Entity {}

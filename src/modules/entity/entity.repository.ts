@@ -1,0 +1,89 @@
+import { toGraphNode, plainProperties, type GraphNode, type Related } from '../../db/graph.record';
+import { cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
+import type { Database } from '../../db/neo4j.database';
+
+export type Direction = 'OUT' | 'IN';
+
+interface NodeRow {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
+
+/** Reads of any node by id and of its neighbours over one relationship type, batched over many ids. */
+export class EntityRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Entities and sources by id, one round trip for the whole batch. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         CALL (id) {
+           MATCH (n:Entity {id: id}) RETURN n
+           UNION
+           MATCH (n:Source {id: id}) RETURN n
+         }
+         RETURN id, labels(n) AS labels, properties(n) AS props`,
+        { ids },
+      );
+      return new Map(result.records.map((r) => [r.get('id') as string, node(r.toObject() as NodeRow)]));
+    });
+  }
+
+  /** For each id, the nodes one `type` relationship away in `direction`, with the relationship's properties. */
+  async related(
+    type: RelationshipType,
+    direction: Direction,
+    ids: readonly string[],
+  ): Promise<Map<string, Related[]>> {
+    const pattern = direction === 'OUT' ? `-[r:${cypherRelType(type)}]->` : `<-[r:${cypherRelType(type)}]-`;
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         CALL (id) {
+           MATCH (n:Entity {id: id}) RETURN n
+           UNION
+           MATCH (n:Source {id: id}) RETURN n
+         }
+         MATCH (n)${pattern}(m)
+         RETURN id, properties(r) AS rel, labels(m) AS labels, properties(m) AS props
+         ORDER BY coalesce(r.order, 0), m.name, m.id`,
+        { ids },
+      );
+      return groupRelated(
+        result.records.map((r) => r.toObject() as { id: string; rel: Record<string, unknown> } & NodeRow),
+      );
+    });
+  }
+
+  /** The country each entity is in: through its own place, or its parent institution's. */
+  async countryOf(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         MATCH (n:Entity {id: id})
+         OPTIONAL MATCH path = (n)-[:PART_OF|HELD_IN|LOCATED_IN*0..6]->(c:Country)
+         WITH id, c ORDER BY length(path)
+         WITH id, head(collect(c)) AS c
+         WHERE c IS NOT NULL
+         RETURN id, labels(c) AS labels, properties(c) AS props`,
+        { ids },
+      );
+      return new Map(result.records.map((r) => [r.get('id') as string, node(r.toObject() as NodeRow)]));
+    });
+  }
+}
+
+export function groupRelated(
+  rows: ({ id: string; rel: Record<string, unknown> } & NodeRow)[],
+): Map<string, Related[]> {
+  const grouped = new Map<string, Related[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.id) ?? [];
+    list.push({ rel: plainProperties(row.rel), node: node(row) });
+    grouped.set(row.id, list);
+  }
+  return grouped;
+}

@@ -1,0 +1,23 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import type { RequestContext } from '../../graphql/request.context';
+import { Source } from '../source/source.type';
+import { Entity, LocalizedName, Node } from './entity.type';
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay).' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.node(id);
+  }
+
+  @FieldResolver(() => [LocalizedName], { description: 'Names in other languages.' })
+  names(@Root() entity: GraphNode, @Ctx() ctx: RequestContext): LocalizedName[] {
+    return ctx.graph.names(entity);
+  }
+
+  @FieldResolver(() => [Source], { description: 'The documents that state this entity.' })
+  sources(@Root() entity: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.sources(entity.sourceIds as string[]);
+  }
+}

@@ -1,0 +1,203 @@
+import type { GraphNode, Related } from '../../db/graph.record';
+import type { RequestLoaders } from '../../graphql/request.loaders';
+import type { LocalizedName } from './entity.type';
+import type { Participation, ParticipantRole } from '../event/event.type';
+import type { Position } from '../person/person.type';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const byDateThenName = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
+  text(a.date).localeCompare(text(b.date)) || text(a.name).localeCompare(text(b.name));
+
+const first = (related: Related[]): GraphNode | undefined => related[0]?.node;
+const nodes = (related: Related[]): GraphNode[] => related.map((r) => r.node);
+const sourceIdsOf = (rel: Record<string, unknown>): string[] => (rel.sourceIds as string[] | undefined) ?? [];
+
+/** A position is held on a date when it began on or before it and had not ended before it. */
+export function heldOn(position: Pick<Position, 'since' | 'until'>, asOf: string | undefined): boolean {
+  if (asOf === undefined) return true;
+  return (
+    (position.since === undefined || position.since <= asOf) &&
+    (position.until === undefined || position.until >= asOf)
+  );
+}
+
+/**
+ * How the graph's relationships read as GraphQL fields, both ways: which relationship type and direction each
+ * field follows, and the rules on top (validity dates, date order). One per request, over its loaders.
+ */
+export class RelationshipService {
+  constructor(private readonly loaders: RequestLoaders) {}
+
+  node(id: string): Promise<GraphNode | undefined> {
+    return this.loaders.nodes.load(id);
+  }
+
+  names(entity: GraphNode): LocalizedName[] {
+    const langs = (entity.nameLangs as string[] | undefined) ?? [];
+    const values = (entity.nameValues as string[] | undefined) ?? [];
+    return langs.map((lang, i) => ({ lang, value: values[i] ?? '' }));
+  }
+
+  sources(sourceIds: readonly string[] | undefined): Promise<GraphNode[]> {
+    return this.loaders.nodesByIds(sourceIds ?? []);
+  }
+
+  async place(id: string): Promise<GraphNode | undefined> {
+    return (
+      first(await this.loaders.related('LOCATED_IN', 'OUT', id)) ??
+      first(await this.loaders.related('HELD_IN', 'OUT', id))
+    );
+  }
+
+  async country(id: string): Promise<GraphNode | undefined> {
+    return this.loaders.countries.load(id);
+  }
+
+  async parent(id: string): Promise<GraphNode | undefined> {
+    return first(await this.loaders.related('PART_OF', 'OUT', id));
+  }
+
+  async parts(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('PART_OF', 'IN', id));
+  }
+
+  async placesWithin(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('LOCATED_IN', 'IN', id)).filter((n) =>
+      n.labels.includes('Place'),
+    );
+  }
+
+  async managedBy(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('MANAGES', 'IN', id));
+  }
+
+  async manages(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('MANAGES', 'OUT', id));
+  }
+
+  async operates(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('OPERATES', 'OUT', id));
+  }
+
+  async operatedBy(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('OPERATES', 'IN', id));
+  }
+
+  async positionsOfPerson(personId: string, asOf?: string): Promise<Position[]> {
+    const related = await this.loaders.related('HOLDS_POSITION', 'OUT', personId);
+    return related.map((r) => this.position(r.rel, personId, r.node.id)).filter((p) => heldOn(p, asOf));
+  }
+
+  async positionsAt(institutionId: string, asOf?: string): Promise<Position[]> {
+    const related = await this.loaders.related('HOLDS_POSITION', 'IN', institutionId);
+    return related.map((r) => this.position(r.rel, r.node.id, institutionId)).filter((p) => heldOn(p, asOf));
+  }
+
+  async participants(eventId: string, roles?: ParticipantRole[]): Promise<Participation[]> {
+    const related = await this.loaders.related('PARTICIPATED_IN', 'IN', eventId);
+    return related
+      .map((r) => this.participation(r.rel, r.node.id, eventId))
+      .filter((p) => roles === undefined || roles.includes(p.role));
+  }
+
+  async sites(eventId: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('AT_SITE', 'OUT', eventId));
+  }
+
+  /** Every event an entity took part in, or was the site of, in date order. */
+  async involvements(entityId: string): Promise<Participation[]> {
+    const [participated, sited] = await Promise.all([
+      this.loaders.related('PARTICIPATED_IN', 'OUT', entityId),
+      this.loaders.related('AT_SITE', 'IN', entityId),
+    ]);
+    const rows = [
+      ...participated.map((r) => ({
+        event: r.node,
+        involvement: this.participation(r.rel, entityId, r.node.id),
+      })),
+      ...sited.map((r) => ({
+        event: r.node,
+        involvement: {
+          role: 'SITE',
+          participantId: entityId,
+          eventId: r.node.id,
+          sourceIds: sourceIdsOf(r.rel),
+        } as Participation,
+      })),
+    ];
+    return rows.sort((a, b) => byDateThenName(a.event, b.event)).map((row) => row.involvement);
+  }
+
+  async parentEvent(eventId: string): Promise<GraphNode | undefined> {
+    return this.parent(eventId);
+  }
+
+  async subEvents(eventId: string): Promise<GraphNode[]> {
+    return (await this.parts(eventId)).sort(
+      (a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || byDateThenName(a, b),
+    );
+  }
+
+  async agreementsReachedAt(eventId: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('REACHED_AT', 'IN', eventId));
+  }
+
+  async reachedAt(agreementId: string): Promise<GraphNode | undefined> {
+    return first(await this.loaders.related('REACHED_AT', 'OUT', agreementId));
+  }
+
+  async parties(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('PARTY_TO', 'IN', id));
+  }
+
+  async partyTo(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('PARTY_TO', 'OUT', id)).sort(byDateThenName);
+  }
+
+  async framework(id: string): Promise<GraphNode | undefined> {
+    return first(await this.loaders.related('UNDER_FRAMEWORK', 'OUT', id));
+  }
+
+  async underFramework(frameworkId: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('UNDER_FRAMEWORK', 'IN', frameworkId));
+  }
+
+  async commitments(agreementId: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('HAS_COMMITMENT', 'OUT', agreementId)).sort(
+      (a, b) => Number(a.order) - Number(b.order),
+    );
+  }
+
+  async concerns(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('CONCERNS', 'OUT', id));
+  }
+
+  async concernedBy(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('CONCERNS', 'IN', id));
+  }
+
+  async publisher(sourceId: string): Promise<GraphNode | undefined> {
+    return first(await this.loaders.related('PUBLISHED_BY', 'OUT', sourceId));
+  }
+
+  private position(rel: Record<string, unknown>, personId: string, institutionId: string): Position {
+    return {
+      title: rel.title as string,
+      since: (rel.since as string | undefined) ?? undefined,
+      until: (rel.until as string | undefined) ?? undefined,
+      personId,
+      institutionId,
+      sourceIds: sourceIdsOf(rel),
+    };
+  }
+
+  private participation(rel: Record<string, unknown>, participantId: string, eventId: string): Participation {
+    return {
+      role: rel.role as ParticipantRole,
+      capacity: (rel.capacity as string | undefined) ?? undefined,
+      participantId,
+      eventId,
+      sourceIds: sourceIdsOf(rel),
+    };
+  }
+}

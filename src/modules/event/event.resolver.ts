@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import { connectionType, type Page } from '../../graphql/connection.type';
+import type { RequestContext } from '../../graphql/request.context';
+import { Agreement } from '../agreement/agreement.type';
+import { EventFilter, EventSort } from '../entity/entity-list.input';
+import { Entity } from '../entity/entity.type';
+import { PageArgs } from '../institution/institution.resolver';
+import { Institution } from '../institution/institution.type';
+import { Country, Place } from '../place/place.type';
+import { Source } from '../source/source.type';
+import { Event, Participation, ParticipantRole } from './event.type';
+
+export const EventConnection = connectionType('Event', Event);
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { nullable: true })
+  async event(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    const node = await ctx.graph.node(id);
+    return node?.labels.includes('Event') ? node : undefined;
+  }
+
+  @Query(() => EventConnection, {
+    description: 'Events, filtered and sorted (by date unless asked), a page at a time.',
+  })
+  events(
+    @Ctx() ctx: RequestContext,
+    @Args() paging: PageArgs,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('sort', () => EventSort, { nullable: true }) sort?: EventSort,
+  ): Promise<Page<GraphNode>> {
+    return ctx.services.lists.events(filter, sort, paging);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where it happened.' })
+  place(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.place(event.id);
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.country(event.id);
+  }
+
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event this one is part of (a meeting within a visit).',
+  })
+  parentEvent(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.parentEvent(event.id);
+  }
+
+  @FieldResolver(() => [Event], { description: 'Its parts, in their order.' })
+  subEvents(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.subEvents(event.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Who took part, in which role.' })
+  participants(
+    @Root() event: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
+  ): Promise<Participation[]> {
+    return ctx.graph.participants(event.id, roles);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'The institutions visited or inspected.' })
+  sites(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.sites(event.id);
+  }
+
+  @FieldResolver(() => [Agreement], { description: 'Agreements reached at it.' })
+  agreements(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.agreementsReachedAt(event.id);
+  }
+}
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => Entity, { description: 'The person or institution.' })
+  participant(
+    @Root() participation: Participation,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GraphNode | undefined> {
+    return ctx.graph.node(participation.participantId);
+  }
+
+  @FieldResolver(() => Event)
+  event(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.node(participation.eventId);
+  }
+
+  @FieldResolver(() => [Source], { description: 'The documents that state this participation.' })
+  sources(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.sources(participation.sourceIds);
+  }
+}

@@ -1,0 +1,122 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import { connectionType, type Page } from '../../graphql/connection.type';
+import { DateScalar } from '../../graphql/date.scalar';
+import type { RequestContext } from '../../graphql/request.context';
+import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
+import { InstitutionFilter, NameSort } from '../entity/entity-list.input';
+import { Participation } from '../event/event.type';
+import { Position } from '../person/person.type';
+import { Country, Place } from '../place/place.type';
+import { Institution } from './institution.type';
+
+export const InstitutionConnection = connectionType('Institution', Institution);
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size; bounded by the server (MAX_PAGE_SIZE).' })
+  first?: number;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string;
+}
+
+const isInstitution = (node: GraphNode | undefined): node is GraphNode =>
+  node?.labels.includes('Institution') ?? false;
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => Institution, { nullable: true })
+  async institution(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GraphNode | undefined> {
+    const node = await ctx.graph.node(id);
+    return isInstitution(node) ? node : undefined;
+  }
+
+  @Query(() => InstitutionConnection, { description: 'Institutions, filtered and sorted, a page at a time.' })
+  institutions(
+    @Ctx() ctx: RequestContext,
+    @Args() paging: PageArgs,
+    @Arg('filter', () => InstitutionFilter, { nullable: true }) filter?: InstitutionFilter,
+    @Arg('sort', () => NameSort, { nullable: true }) sort?: NameSort,
+  ): Promise<Page<GraphNode>> {
+    return ctx.services.lists.institutions(filter, sort, paging);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where it is.' })
+  place(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.place(institution.id);
+  }
+
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "Its country: from its place, or its parent's.",
+  })
+  country(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.country(institution.id);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: 'The institution it is part of.' })
+  parent(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.parent(institution.id);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'Its departments, divisions and other parts.' })
+  subUnits(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.parts(institution.id);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'What it manages (a committee manages a park).' })
+  manages(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.manages(institution.id);
+  }
+
+  @FieldResolver(() => [Institution])
+  managedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.managedBy(institution.id);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'What it operates (a center operates a platform).' })
+  operates(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.operates(institution.id);
+  }
+
+  @FieldResolver(() => [Institution])
+  operatedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.operatedBy(institution.id);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Positions held here: its people, with their titles.' })
+  people(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    asOf?: string,
+  ): Promise<Position[]> {
+    return ctx.graph.positionsAt(institution.id, asOf);
+  }
+
+  @FieldResolver(() => [Participation], {
+    description: 'Events it took part in or was the site of, in date order.',
+  })
+  events(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<Participation[]> {
+    return ctx.graph.involvements(institution.id);
+  }
+
+  @FieldResolver(() => [Agreement], { description: 'Agreements it is a party to.' })
+  async agreements(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return (await ctx.graph.partyTo(institution.id)).filter((n) => n.__typename === 'Agreement');
+  }
+
+  @FieldResolver(() => [Framework], { description: 'Cooperation frameworks it is a party to.' })
+  async frameworks(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return (await ctx.graph.partyTo(institution.id)).filter((n) => n.__typename === 'Framework');
+  }
+
+  @FieldResolver(() => [Commitment], { description: 'Commitments of agreements that concern it.' })
+  concernedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.concernedBy(institution.id);
+  }
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import { connectionType, type Page } from '../../graphql/connection.type';
+import { DateScalar } from '../../graphql/date.scalar';
+import type { RequestContext } from '../../graphql/request.context';
+import { NameSort, PersonFilter } from '../entity/entity-list.input';
+import { Participation } from '../event/event.type';
+import { PageArgs } from '../institution/institution.resolver';
+import { Institution } from '../institution/institution.type';
+import { Source } from '../source/source.type';
+import { Person, Position } from './person.type';
+
+export const PersonConnection = connectionType('Person', Person);
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true })
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    const node = await ctx.graph.node(id);
+    return node?.__typename === 'Person' ? node : undefined;
+  }
+
+  @Query(() => PersonConnection, { description: 'People, filtered and sorted, a page at a time.' })
+  people(
+    @Ctx() ctx: RequestContext,
+    @Args() paging: PageArgs,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('sort', () => NameSort, { nullable: true }) sort?: NameSort,
+  ): Promise<Page<GraphNode>> {
+    return ctx.services.lists.people(filter, sort, paging);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Positions held, with titles and dates.' })
+  positions(
+    @Root() person: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    asOf?: string,
+  ): Promise<Position[]> {
+    return ctx.graph.positionsOfPerson(person.id, asOf);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Events taken part in, in date order.' })
+  events(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<Participation[]> {
+    return ctx.graph.involvements(person.id);
+  }
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @FieldResolver(() => Person)
+  person(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.node(position.personId);
+  }
+
+  @FieldResolver(() => Institution)
+  institution(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+    return ctx.graph.node(position.institutionId);
+  }
+
+  @FieldResolver(() => [Source], { description: 'The documents that state this position.' })
+  sources(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.sources(position.sourceIds);
+  }
+}

@@ -1,0 +1,30 @@
+import neo4j from 'neo4j-driver';
+import { toGraphNode, type GraphNode } from '../../db/graph.record';
+import type { Label } from '../../db/identifier.whitelist';
+import type { Database } from '../../db/neo4j.database';
+
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Full-text search over names and aliases (index entity_search), best first. */
+  async search(
+    luceneQuery: string,
+    labels: Label[] | undefined,
+    limit: number,
+  ): Promise<{ score: number; node: GraphNode }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+         WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+         RETURN labels(node) AS labels, properties(node) AS props, score
+         ORDER BY score DESC, node.name, node.id
+         LIMIT $limit`,
+        { query: luceneQuery, labels: labels ?? null, limit: neo4j.int(limit) },
+      );
+      return result.records.map((r) => ({
+        score: r.get('score') as number,
+        node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+      }));
+    });
+  }
+}

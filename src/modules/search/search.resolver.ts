@@ -1,0 +1,21 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import type { RequestContext } from '../../graphql/request.context';
+import { EntityKind } from '../entity/entity.type';
+import { SearchHit } from './search.type';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description: 'Ranked full-text search over names and aliases. Any text is safe.',
+  })
+  search(
+    @Arg('query') query: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
+    @Arg('first', () => Int, { nullable: true, description: 'How many hits at most (default 10).' })
+    first?: number,
+  ): Promise<{ score: number; node: GraphNode }[]> {
+    return ctx.services.search.search(query, kinds, first);
+  }
+}

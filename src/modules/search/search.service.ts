@@ -1,0 +1,44 @@
+import { AppError } from '../../common/app.errors';
+import type { Config } from '../../config/app.config';
+import type { DatabaseProvider } from '../../db/database.provider';
+import type { GraphNode } from '../../db/graph.record';
+import type { EntityKind } from '../entity/entity.type';
+import { toLuceneQuery } from './lucene.query';
+import { SearchRepository } from './search.repository';
+
+export class SearchService {
+  constructor(
+    private readonly databases: DatabaseProvider,
+    private readonly limits: Config['limits'],
+  ) {}
+
+  /** Any text is a valid query: it is matched as words, never parsed as Lucene syntax. */
+  async search(
+    query: string,
+    kinds: EntityKind[] | undefined,
+    first: number | undefined,
+  ): Promise<{ score: number; node: GraphNode }[]> {
+    const limit = first ?? 10;
+    if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `"first" must be from 1 to ${this.limits.maxSearchResults}, got ${limit}`,
+        {
+          field: 'first',
+        },
+      );
+    }
+    if (query.length > this.limits.maxFilterLength) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `"query" is longer than ${this.limits.maxFilterLength} characters`,
+        {
+          field: 'query',
+        },
+      );
+    }
+    const lucene = toLuceneQuery(query);
+    if (lucene === undefined) return [];
+    return new SearchRepository(this.databases.get()).search(lucene, kinds, limit);
+  }
+}
