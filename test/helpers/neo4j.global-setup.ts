@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { migrationsDir } from '../../src/config/project.paths';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
+import { loadMigrations, migrate } from '../../src/db/migration.runner';
+import { connect } from './neo4j.test-db';
 
 /** One embedded Neo4j for the whole integration run; each test isolates its own data. */
 export default async function globalSetup(): Promise<void> {
@@ -17,5 +20,9 @@ export default async function globalSetup(): Promise<void> {
     progress: (line) => console.log(`\n[neo4j] ${line}`),
   });
   process.env.TEST_NEO4J_URI = neo4j.uri;
+  // Constraints first, so that tests writing the same ids at once cannot duplicate a node.
+  const db = connect(neo4j.uri);
+  await migrate(db, loadMigrations(migrationsDir()));
+  await db.close();
   Object.assign(globalThis, { __testNeo4j: { neo4j, dataDir } });
 }

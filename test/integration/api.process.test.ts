@@ -58,6 +58,22 @@ describe('the API as a user starts it, on the embedded Neo4j', () => {
     expect(isProcessAlive(embeddedPid(api))).toBe(true);
   });
 
+  it('loads the seed into the empty database, once', async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ person(id: "person:s-munkhbat") { name sources { url } } }' }),
+    });
+    expect(await response.json()).toEqual({
+      data: {
+        person: { name: 'S. Munkhbat', sources: [{ url: 'https://en.casttc.org/article/00001083.html' }] },
+      },
+    });
+    expect(
+      api.logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('seed: loaded')),
+    ).toHaveLength(1);
+  });
+
   it('refuses a second start on the same port with one clear line', async () => {
     const port = new URL(url).port;
     const second = ApiProcess.start({ PORT: port, NEO4J_DATA_DIR: tempDir('api-second') });

@@ -1,0 +1,108 @@
+import type { IngestDocument } from '../../src/ingest/document.types';
+import { planDocument } from '../../src/ingest/document.plan';
+import { DocumentRepository } from '../../src/ingest/document.repository';
+import type { RunningApi } from '../../src/server/api.server';
+import { data, startTestApi } from '../helpers/api.harness';
+
+const PREFIX = 'test-round-trips:';
+
+/** 20 institutions in one region, each with two people and an event they both attend. */
+function fixture(count: number): IngestDocument {
+  const range = Array.from({ length: count }, (_, i) => i);
+  return {
+    source: { id: `${PREFIX}source`, publisher: 'test', title: 'round-trip fixture' },
+    places: [{ id: `${PREFIX}region`, kind: 'REGION', name: 'Round-trip Region' }],
+    institutions: range.map((i) => ({
+      id: `${PREFIX}institution-${i}`,
+      kind: 'ENTERPRISE',
+      name: `Round-trip Company ${String(i).padStart(2, '0')}`,
+      locatedIn: `${PREFIX}region`,
+    })),
+    people: range.flatMap((i) =>
+      [0, 1].map((j) => ({
+        id: `${PREFIX}person-${i}-${j}`,
+        name: `Person ${i}-${j}`,
+        positions: [{ institution: `${PREFIX}institution-${i}`, title: j === 0 ? 'Director' : 'Engineer' }],
+      })),
+    ),
+    events: range.map((i) => ({
+      id: `${PREFIX}event-${i}`,
+      kind: 'MEETING',
+      name: `Meeting ${i}`,
+      date: '2021-05-01',
+      participants: [
+        { entity: `${PREFIX}institution-${i}`, role: 'HOST' },
+        { entity: `${PREFIX}person-${i}-0`, role: 'ATTENDEE' },
+        { entity: `${PREFIX}person-${i}-1`, role: 'ATTENDEE' },
+      ],
+    })),
+  };
+}
+
+const NESTED = `query ($first: Int) {
+  institutions(filter: { placeId: "${PREFIX}region" }, first: $first) {
+    nodes {
+      name
+      country { code }
+      people { title person { name } }
+      events { role event { name participants { role participant { name } } } }
+    }
+  }
+}`;
+
+interface Nested {
+  institutions: {
+    nodes: {
+      name: string;
+      people: { title: string; person: { name: string } }[];
+      events: { role: string; event: { name: string; participants: { participant: { name: string } }[] } }[];
+    }[];
+  };
+}
+
+describe('nested queries and Cypher round trips', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await new DocumentRepository(api.database).write(planDocument(fixture(20)));
+  });
+
+  afterAll(async () => {
+    await api?.database.write((tx) =>
+      tx.run('MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $prefix DETACH DELETE n', {
+        prefix: PREFIX,
+      }),
+    );
+    await api?.stop();
+  });
+
+  async function roundTrips(first: number): Promise<{ trips: number; result: Nested }> {
+    const before = api.database.queryCount;
+    const result = await data<Nested>(api, NESTED, { first });
+    return { trips: api.database.queryCount - before, result };
+  }
+
+  it('costs the same number of queries for 20 institutions as for 2: it grows with depth, not with parents', async () => {
+    const twenty = await roundTrips(20);
+    const two = await roundTrips(2);
+
+    expect(twenty.result.institutions.nodes).toHaveLength(20);
+    const company = twenty.result.institutions.nodes[3];
+    expect(company?.name).toBe('Round-trip Company 03');
+    expect(company?.people.map((p) => [p.title, p.person.name])).toEqual([
+      ['Director', 'Person 3-0'],
+      ['Engineer', 'Person 3-1'],
+    ]);
+    expect(company?.events).toHaveLength(1);
+    expect(company?.events[0]?.event.participants.map((p) => p.participant.name).sort()).toEqual([
+      'Person 3-0',
+      'Person 3-1',
+      'Round-trip Company 03',
+    ]);
+
+    expect(twenty.trips).toBe(two.trips);
+    // list, country, positions, people, participations, sites, events, participants, participants' nodes
+    expect(twenty.trips).toBeLessThanOrEqual(9);
+  });
+});

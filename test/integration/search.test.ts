@@ -1,0 +1,77 @@
+import type { RunningApi } from '../../src/server/api.server';
+import { data, graphql, startTestApi } from '../helpers/api.harness';
+
+interface Hit {
+  score: number;
+  node: { __typename: string; id: string; name: string };
+}
+
+const SEARCH = `query ($q: String!, $kinds: [EntityKind!], $first: Int) {
+  search(query: $q, kinds: $kinds, first: $first) { score node { __typename id name } }
+}`;
+
+describe('search', () => {
+  let api: RunningApi;
+  const search = async (q: string, extra: Record<string, unknown> = {}): Promise<Hit[]> =>
+    (await data<{ search: Hit[] }>(api, SEARCH, { q, ...extra })).search;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it.each(['Munkhbat', 'munkhbat', 'MUNKH'])('finds S. Munkhbat first for %p', async (q) => {
+    const hits = await search(q);
+    expect(hits[0]?.node).toEqual({ __typename: 'Person', id: 'person:s-munkhbat', name: 'S. Munkhbat' });
+    expect(hits[0]?.score).toBeGreaterThan(0);
+  });
+
+  it('finds the Ningxia department by words of its name and its aliases, ranked', async () => {
+    const hits = await search('Ningxia science');
+    const ids = hits.map((h) => h.node.id);
+    expect(ids).toContain('institution:ningxia-st-department');
+    expect(ids).toContain('institution:ningxia-st-exchange-center');
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('finds by acronym and narrows by kind', async () => {
+    expect((await search('casttc'))[0]?.node.id).toBe('institution:casttc');
+    const people = await search('ningxia', { kinds: ['PERSON'] });
+    expect(people).toEqual([]);
+    const places = await search('ningxia', { kinds: ['PLACE'] });
+    expect(places.map((h) => h.node.id)).toEqual(['place:region-ningxia']);
+  });
+
+  it.each([
+    '(',
+    'AND',
+    'name:x',
+    '"open',
+    '*',
+    'OR NOT',
+    '\\',
+    'a && b || !c',
+    "'; MATCH (n) DETACH DELETE n //",
+    '',
+  ])('answers %p with hits or an empty list, never an error', async (q) => {
+    const response = await graphql<{ search: Hit[] }>(api, SEARCH, { q });
+    expect(response.errors).toBeUndefined();
+    expect(Array.isArray(response.data?.search)).toBe(true);
+  });
+
+  it('leaves the graph as it was whatever the query', async () => {
+    const before = await search('Munkhbat');
+    await graphql(api, SEARCH, { q: "') YIELD node CALL { MATCH (n) DETACH DELETE n } RETURN 1 //" });
+    expect(await search('Munkhbat')).toEqual(before);
+  });
+
+  it('bounds the number of hits', async () => {
+    const response = await graphql(api, SEARCH, { q: 'ningxia', first: 10_000 });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await search('ningxia', { first: 2 })).toHaveLength(2);
+  });
+});
