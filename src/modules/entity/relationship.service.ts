@@ -8,6 +8,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const byDateThenName = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
   text(a.date).localeCompare(text(b.date)) || text(a.name).localeCompare(text(b.name));
 
+const bySinceThenTitle = (a: Position, b: Position): number =>
+  text(a.since).localeCompare(text(b.since)) || a.title.localeCompare(b.title);
+
 const first = (related: Related[]): GraphNode | undefined => related[0]?.node;
 const nodes = (related: Related[]): GraphNode[] => related.map((r) => r.node);
 const sourceIdsOf = (rel: Record<string, unknown>): string[] => (rel.sourceIds as string[] | undefined) ?? [];
@@ -85,12 +88,18 @@ export class RelationshipService {
 
   async positionsOfPerson(personId: string, asOf?: string): Promise<Position[]> {
     const related = await this.loaders.related('HOLDS_POSITION', 'OUT', personId);
-    return related.map((r) => this.position(r.rel, personId, r.node.id)).filter((p) => heldOn(p, asOf));
+    return related
+      .map((r) => this.position(r.rel, personId, r.node.id))
+      .filter((p) => heldOn(p, asOf))
+      .sort(bySinceThenTitle);
   }
 
   async positionsAt(institutionId: string, asOf?: string): Promise<Position[]> {
     const related = await this.loaders.related('HOLDS_POSITION', 'IN', institutionId);
-    return related.map((r) => this.position(r.rel, r.node.id, institutionId)).filter((p) => heldOn(p, asOf));
+    return related
+      .map((r) => this.position(r.rel, r.node.id, institutionId))
+      .filter((p) => heldOn(p, asOf))
+      .sort(bySinceThenTitle);
   }
 
   async participants(eventId: string, roles?: ParticipantRole[]): Promise<Participation[]> {
