@@ -1,13 +1,18 @@
 import 'reflect-metadata';
 import { createLogger } from '../common/app.logger';
 import { loadConfig } from '../config/app.config';
-import { startApi } from '../server/api.server';
+import { loadSeed } from '../ingest/seed.loader';
+import { openNeo4j } from '../server/neo4j.connection';
 
-/** Loads the seed into the configured Neo4j (NEO4J_URI, or the embedded one) and stops. */
+/** Loads the seed into the configured Neo4j (NEO4J_URI, or the embedded one); loading it again changes nothing. */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0', SEED: 'always' });
-  const api = await startApi(config, createLogger(config.logLevel));
-  await api.stop();
+  const config = loadConfig();
+  const neo4j = await openNeo4j(config, createLogger(config.logLevel));
+  try {
+    await loadSeed(neo4j.db, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await neo4j.close();
+  }
 }
 
 main().catch((error: unknown) => {

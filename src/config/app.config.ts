@@ -14,6 +14,8 @@ export interface Config {
     maxPageSize: number;
     maxSearchResults: number;
     maxFilterLength: number;
+    /** The largest ingest document, as JSON text. */
+    maxDocumentBytes: number;
   };
   /** auto: load seed/documents when the graph holds no source yet; always: on every start (idempotent). */
   seed: 'auto' | 'always' | 'never';
@@ -58,7 +60,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     http: {
       host: read.string('HOST', '127.0.0.1'),
       port: read.int('PORT', 4000, 0, 65535),
-      shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+      shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     },
     logLevel: read.oneOf(
       'LOG_LEVEL',
@@ -70,6 +72,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPageSize: read.int('MAX_PAGE_SIZE', 100, 1, 1_000),
       maxSearchResults: read.int('MAX_SEARCH_RESULTS', 50, 1, 1_000),
       maxFilterLength: read.int('MAX_FILTER_LENGTH', 200, 1, 10_000),
+      maxDocumentBytes: read.int('MAX_DOCUMENT_BYTES', 1_000_000, 1_000, 100_000_000),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     neo4j: {

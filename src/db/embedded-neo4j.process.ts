@@ -74,7 +74,9 @@ export class EmbeddedNeo4j {
         `--port=${options.boltPort}`,
         `--pagecache-mb=${options.pageCacheMb}`,
       ],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      // Its own process group: a terminal's Ctrl-C reaches the API, which drains requests before it stops
+      // Neo4j, instead of stopping both at once. The stdin pipe still ends the JVM with the API.
+      { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
 
     const stderrTail: string[] = [];

@@ -48,6 +48,8 @@ export const BASE_LABELS = [
   'Commitment',
   'Framework',
   'Source',
+  'MergedId',
+  'SchemaMigration',
 ] as const;
 
 export type Label =
@@ -71,6 +73,7 @@ export const RELATIONSHIP_TYPES = [
   'HAS_COMMITMENT',
   'CONCERNS',
   'PUBLISHED_BY',
+  'MERGED_INTO',
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { Database } from './neo4j.database';
 
 export interface Migration {
@@ -87,7 +88,7 @@ export async function migrate(db: Database, migrations: Migration[]): Promise<Mi
       tx.run(
         `MERGE (m:SchemaMigration {version: $version})
          ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()`,
-        { version: migration.version, name: migration.name, checksum: migration.checksum },
+        { version: neo4j.int(migration.version), name: migration.name, checksum: migration.checksum },
       ),
     );
     report.applied.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);

@@ -1,4 +1,6 @@
 import type { Logger } from '../common/app.logger';
+import type { IngestService } from '../ingest/ingest.service';
+import type { EditService } from '../modules/edit/edit.service';
 import type { RelationshipService } from '../modules/entity/relationship.service';
 import type { EntityListService } from '../modules/entity/entity-list.service';
 import type { SearchService } from '../modules/search/search.service';
@@ -9,6 +11,8 @@ export interface Services {
   system: SystemService;
   lists: EntityListService;
   search: SearchService;
+  ingest: IngestService;
+  edit: EditService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */

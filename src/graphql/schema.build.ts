@@ -15,6 +15,8 @@ import { PersonResolver, PositionResolver } from '../modules/person/person.resol
 import { PlaceResolver } from '../modules/place/place.resolver';
 import { PLACE_TYPES } from '../modules/place/place.type';
 import { SearchResolver } from '../modules/search/search.resolver';
+import { IngestResolver } from '../modules/ingest/ingest.resolver';
+import { EditResolver } from '../modules/edit/edit.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
 
@@ -34,6 +36,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       PlaceResolver,
       SourceResolver,
       SearchResolver,
+      IngestResolver,
+      EditResolver,
     ],
     // The kinds are reached only through their interfaces; listing them puts them in the schema.
     orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],

@@ -56,7 +56,8 @@ export async function createHttpApp(deps: {
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Room for the largest ingest document in a GraphQL request; the ingest service checks the document itself.
+    express.json({ limit: config.limits.maxDocumentBytes * 2 }),
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const given = req.header('x-request-id');
@@ -65,6 +66,28 @@ export async function createHttpApp(deps: {
         return Promise.resolve({ requestId, log: log.child({ requestId }), services, graph });
       },
     }),
+  );
+
+  // Bodies that are not JSON or are too large never reach GraphQL: answer in GraphQL's error shape, no stack.
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status ?? 500;
+      const message =
+        error.type === 'entity.too.large'
+          ? 'The request body is larger than this server accepts.'
+          : status < 500
+            ? 'The request body is not valid JSON.'
+            : 'Internal server error';
+      if (status >= 500) log.error({ err: error }, 'unexpected HTTP error');
+      res.status(status).json({
+        errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      });
+    },
   );
 
   return { httpServer, apollo };

@@ -11,16 +11,36 @@ import {
   EVENT_KINDS,
   INSTITUTION_KINDS,
   PLACE_KINDS,
-  RELATIONSHIP_TYPES,
   type Label,
   type RelationshipType,
 } from '../db/identifier.whitelist';
 import { isIsoDate } from '../graphql/date.scalar';
-import { ParticipantRole } from '../modules/event/event.type';
+import { slug, type Category } from './entity.resolution';
 import type { IngestDocument, Named } from './document.types';
 
 export interface NodeWrite {
-  id: string;
+  /** How the document refers to it: its ref, or its id. */
+  key: string;
+  /** Where the document gives it, for errors and reports: such as people[2]. */
+  field: string;
+  category: Category;
+  /** The id the document gives; without one, the entity is resolved by name or gets `generatedId`. */
+  explicitId?: string;
+  /** The id it gets when it is new and the document gave none: the same for the same mention, always. */
+  generatedId: string;
+  /** Name, aliases and acronym: what resolution compares. */
+  mentionNames: string[];
+  /** For a person: the keys of the institutions the document places them at. */
+  contextKeys: string[];
+  /** For a place: its kind label; places of another kind never match. */
+  kindLabel?: string;
+  /** For a commitment: the key of its agreement, from whose resolved id its own derives. */
+  parentKey?: string;
+  /** Set by resolution: the graph id it is written under. */
+  id?: string;
+  /** An edit that renames: the document's name replaces the entity's, which becomes an alias. */
+  rename?: boolean;
+  order?: number;
   props: Record<string, string | number | string[]>;
   date?: string;
   endDate?: string;
@@ -30,6 +50,7 @@ export interface NodeWrite {
 }
 
 export interface RelationshipWrite {
+  /** Keys, or ids of entities already in the graph, until resolution makes them all graph ids. */
   from: string;
   to: string;
   /** What tells two relationships of one type between the same nodes apart: a title, a role. */
@@ -39,14 +60,16 @@ export interface RelationshipWrite {
   until?: string;
 }
 
-/** What one document writes: the same document always gives the same plan, so loading it again is a no-op. */
+/** What one document writes, before resolution: the same document always gives the same plan. */
 export interface WritePlan {
   sourceId: string;
   source: Record<string, string>;
   sourceDate?: string;
-  publisherId?: string;
+  publisherKey?: string;
   nodes: { labels: Label[]; rows: NodeWrite[] }[];
   relationships: { type: RelationshipType; rows: RelationshipWrite[] }[];
+  /** References to entities the document does not declare: they must be in the graph already. */
+  externalRefs: { field: string; id: string }[];
 }
 
 const LANGUAGES = ['zh', 'ar', 'fr', 'ru', 'es', 'mn'] as const;
@@ -55,35 +78,55 @@ for (const locale of [en, zh, ar, fr, ru, es, mn]) countries.registerLocale(loca
 const bad = (field: string, message: string): AppError =>
   new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 
-/** Turns a document into its writes, checking every kind, date, role and reference on the way. */
+const PREFIX: Record<Category, string> = {
+  Institution: 'institution',
+  Person: 'person',
+  Place: 'place',
+  Framework: 'framework',
+  Event: 'event',
+  Agreement: 'agreement',
+  Commitment: 'commitment',
+};
+
+/**
+ * Turns a document (already checked against schema/document.schema.json) into its writes, checking what the
+ * schema cannot: dates that exist and are in order, keys declared once, references that point somewhere.
+ */
 export function planDocument(doc: IngestDocument): WritePlan {
-  const declared = new Set<string>();
+  const declared = new Map<string, NodeWrite>();
   const nodes = new Map<string, NodeWrite[]>();
   const rels = new Map<RelationshipType, RelationshipWrite[]>();
-  const pendingRefs: { field: string; id: string }[] = [];
+  const refs: { field: string; key: string }[] = [];
 
   const date = (field: string, value: string | undefined): string | undefined => {
     if (value !== undefined && !isIsoDate(value))
       throw bad(field, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
     return value;
   };
-  const ref = (field: string, id: string): string => {
-    pendingRefs.push({ field, id });
-    return id;
+  const ref = (field: string, key: string): string => {
+    refs.push({ field, key });
+    return key;
   };
   const addNode = (
     field: string,
+    category: Category,
     labels: Label[],
-    entity: Named,
+    entity: Named & { ref?: string; name?: string; acronym?: string },
     props: NodeWrite['props'],
     extra: Partial<NodeWrite> = {},
-  ): void => {
-    if (typeof entity.id !== 'string' || entity.id.trim() === '') throw bad(`${field}.id`, 'is required');
-    if (declared.has(entity.id)) throw bad(`${field}.id`, `${entity.id} is declared twice in this document`);
-    declared.add(entity.id);
-    const key = labels.join(':');
+  ): NodeWrite => {
+    const key = entity.ref ?? entity.id;
+    if (!key) throw bad(field, 'needs an id or a ref');
+    if (declared.has(key)) throw bad(field, `${JSON.stringify(key)} is declared twice in this document`);
+    const name = (props.name as string | undefined) ?? entity.name ?? key;
     const row: NodeWrite = {
-      id: entity.id,
+      key,
+      field,
+      category,
+      explicitId: entity.id,
+      generatedId: `${PREFIX[category]}:${slug(name)}`,
+      mentionNames: [name, ...(entity.aliases ?? []), ...(entity.acronym ? [entity.acronym] : [])],
+      contextKeys: [],
       props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)),
       aliases: entity.aliases ?? [],
       ...(entity.names
@@ -91,104 +134,118 @@ export function planDocument(doc: IngestDocument): WritePlan {
         : {}),
       ...extra,
     };
-    nodes.set(key, [...(nodes.get(key) ?? []), row]);
+    declared.set(key, row);
+    const group = labels.join(':');
+    nodes.set(group, [...(nodes.get(group) ?? []), row]);
+    return row;
   };
   const addRel = (type: RelationshipType, row: RelationshipWrite): void => {
     rels.set(type, [...(rels.get(type) ?? []), row]);
   };
+  const link = (
+    type: RelationshipType,
+    from: string,
+    to: string,
+    props: RelationshipWrite['props'] = {},
+    key = '',
+  ): void => addRel(type, { from, to, key, props });
 
   (doc.places ?? []).forEach((place, i) => {
     const field = `places[${i}]`;
     const label = PLACE_KINDS[place.kind];
-    if (!label) throw bad(`${field}.kind`, `unknown place kind ${JSON.stringify(place.kind)}`);
     if (place.kind === 'COUNTRY') {
       const code = place.code?.toUpperCase();
       if (!code || !countries.isValid(code))
         throw bad(`${field}.code`, `must be an ISO 3166-1 alpha-2 code, got ${JSON.stringify(place.code)}`);
-      const english = countries.getName(code, 'en', { select: 'all' }) ?? [];
       const name = place.name ?? countries.getName(code, 'en', { select: 'alias' }) ?? code;
-      const names = LANGUAGES.map((lang) => ({ lang, value: countries.getName(code, lang) })).filter(
-        (n): n is { lang: (typeof LANGUAGES)[number]; value: string } => typeof n.value === 'string',
-      );
+      const english = countries.getName(code, 'en', { select: 'all' }) ?? [];
+      const names = LANGUAGES.flatMap((lang) => {
+        const value = countries.getName(code, lang);
+        return value ? [{ lang, value }] : [];
+      });
+      // A country's id comes from its ISO code, whatever the document calls it: one node per country.
       addNode(
         field,
+        'Place',
         ['Place', label],
         {
           ...place,
+          id: `place:country-${code.toLowerCase()}`,
+          ref: place.ref ?? place.id,
           aliases: [...english.filter((n) => n !== name), ...(place.aliases ?? [])],
           names: [...names, ...(place.names ?? [])],
         },
-        {
-          name,
-          code,
-          alpha3: countries.alpha2ToAlpha3(code) ?? code,
-        },
+        { name, kind: place.kind, code, alpha3: countries.alpha2ToAlpha3(code) ?? code },
+        { kindLabel: label },
       );
     } else {
-      if (!place.name) throw bad(`${field}.name`, 'is required');
-      addNode(field, ['Place', label], place, { name: place.name });
+      if (!place.name) throw bad(`${field}.name`, 'is required for a region or city');
+      addNode(
+        field,
+        'Place',
+        ['Place', label],
+        place,
+        { name: place.name, kind: place.kind },
+        { kindLabel: label },
+      );
     }
-    if (place.in)
-      addRel('LOCATED_IN', { from: place.id, to: ref(`${field}.in`, place.in), key: '', props: {} });
+    if (place.in) link('LOCATED_IN', (place.ref ?? place.id) as string, ref(`${field}.in`, place.in));
   });
 
   (doc.institutions ?? []).forEach((inst, i) => {
     const field = `institutions[${i}]`;
-    const label = INSTITUTION_KINDS[inst.kind];
-    if (!label) throw bad(`${field}.kind`, `unknown institution kind ${JSON.stringify(inst.kind)}`);
-    addNode(field, ['Institution', label], inst, {
+    const key = addNode(field, 'Institution', ['Institution', INSTITUTION_KINDS[inst.kind]], inst, {
       name: inst.name,
       kind: inst.kind,
       acronym: inst.acronym as string,
-    });
-    if (inst.partOf)
-      addRel('PART_OF', { from: inst.id, to: ref(`${field}.partOf`, inst.partOf), key: '', props: {} });
-    if (inst.locatedIn)
-      addRel('LOCATED_IN', {
-        from: inst.id,
-        to: ref(`${field}.locatedIn`, inst.locatedIn),
-        key: '',
-        props: {},
-      });
-  });
-
-  (doc.people ?? []).forEach((person, i) => {
-    const field = `people[${i}]`;
-    addNode(field, ['Person'], person, { name: person.name });
-    (person.positions ?? []).forEach((position, j) => {
-      const at = `${field}.positions[${j}]`;
-      if (!position.title) throw bad(`${at}.title`, 'is required');
-      addRel('HOLDS_POSITION', {
-        from: person.id,
-        to: ref(`${at}.institution`, position.institution),
-        key: position.title,
-        props: { title: position.title },
-        since: date(`${at}.since`, position.since),
-        until: date(`${at}.until`, position.until),
-      });
-    });
+      description: inst.description as string,
+    }).key;
+    if (inst.partOf) link('PART_OF', key, ref(`${field}.partOf`, inst.partOf));
+    if (inst.locatedIn) link('LOCATED_IN', key, ref(`${field}.locatedIn`, inst.locatedIn));
   });
 
   (doc.frameworks ?? []).forEach((framework, i) => {
     const field = `frameworks[${i}]`;
-    addNode(field, ['Framework'], framework, { name: framework.name });
+    const key = addNode(field, 'Framework', ['Framework'], framework, {
+      name: framework.name,
+      description: framework.description as string,
+    }).key;
     (framework.parties ?? []).forEach((party, j) =>
-      addRel('PARTY_TO', {
-        from: ref(`${field}.parties[${j}]`, party),
-        to: framework.id,
-        key: '',
-        props: {},
-      }),
+      link('PARTY_TO', ref(`${field}.parties[${j}]`, party), key),
     );
+  });
+
+  (doc.people ?? []).forEach((person, i) => {
+    const field = `people[${i}]`;
+    const row = addNode(field, 'Person', ['Person'], person, { name: person.name });
+    (person.positions ?? []).forEach((position, j) => {
+      const at = `${field}.positions[${j}]`;
+      const since = date(`${at}.since`, position.since);
+      const until = date(`${at}.until`, position.until);
+      if (since !== undefined && until !== undefined && until < since)
+        throw bad(`${at}.until`, `is before since (${since})`);
+      row.contextKeys.push(ref(`${at}.institution`, position.institution));
+      addRel('HOLDS_POSITION', {
+        from: row.key,
+        to: position.institution,
+        key: position.title,
+        props: { title: position.title },
+        since,
+        until,
+      });
+    });
   });
 
   (doc.events ?? []).forEach((event, i) => {
     const field = `events[${i}]`;
-    const label = EVENT_KINDS[event.kind];
-    if (!label) throw bad(`${field}.kind`, `unknown event kind ${JSON.stringify(event.kind)}`);
-    addNode(
+    const eventDate = date(`${field}.date`, event.date);
+    const endDate = date(`${field}.endDate`, event.endDate);
+    if (eventDate !== undefined && endDate !== undefined && endDate < eventDate)
+      throw bad(`${field}.endDate`, `is before date (${eventDate})`);
+    const row = addNode(
       field,
-      ['Event', label],
+      'Event',
+      ['Event', EVENT_KINDS[event.kind]],
       event,
       {
         name: event.name,
@@ -196,122 +253,81 @@ export function planDocument(doc: IngestDocument): WritePlan {
         description: event.description as string,
         order: event.order as number,
       },
-      { date: date(`${field}.date`, event.date), endDate: date(`${field}.endDate`, event.endDate) },
+      { date: eventDate, endDate },
     );
-    if (event.place)
-      addRel('HELD_IN', { from: event.id, to: ref(`${field}.place`, event.place), key: '', props: {} });
-    if (event.partOf) {
-      addRel('PART_OF', {
-        from: event.id,
-        to: ref(`${field}.partOf`, event.partOf),
-        key: '',
-        props: event.order === undefined ? {} : { order: event.order },
-      });
-    }
-    (event.participants ?? []).forEach((p, j) => {
-      const at = `${field}.participants[${j}]`;
-      if (!(p.role in ParticipantRole)) throw bad(`${at}.role`, `unknown role ${JSON.stringify(p.role)}`);
-      addRel('PARTICIPATED_IN', {
-        from: ref(`${at}.entity`, p.entity),
-        to: event.id,
-        key: p.role,
-        props: { role: p.role, ...(p.capacity ? { capacity: p.capacity } : {}) },
-      });
-    });
-    (event.sites ?? []).forEach((site, j) =>
-      addRel('AT_SITE', { from: event.id, to: ref(`${field}.sites[${j}]`, site), key: '', props: {} }),
+    row.generatedId = `event:${eventDate ?? 'undated'}-${slug(event.name)}`;
+    if (event.place) link('HELD_IN', row.key, ref(`${field}.place`, event.place));
+    if (event.partOf)
+      link(
+        'PART_OF',
+        row.key,
+        ref(`${field}.partOf`, event.partOf),
+        event.order === undefined ? {} : { order: event.order },
+      );
+    (event.participants ?? []).forEach((p, j) =>
+      link(
+        'PARTICIPATED_IN',
+        ref(`${field}.participants[${j}].entity`, p.entity),
+        row.key,
+        { role: p.role, ...(p.capacity ? { capacity: p.capacity } : {}) },
+        p.role,
+      ),
     );
+    (event.sites ?? []).forEach((site, j) => link('AT_SITE', row.key, ref(`${field}.sites[${j}]`, site)));
   });
 
   (doc.agreements ?? []).forEach((agreement, i) => {
     const field = `agreements[${i}]`;
-    addNode(
+    const agreementDate = date(`${field}.date`, agreement.date);
+    const row = addNode(
       field,
+      'Agreement',
       ['Agreement'],
       agreement,
-      { name: agreement.name, areas: agreement.areas ?? [] },
-      {
-        date: date(`${field}.date`, agreement.date),
-      },
+      { name: agreement.name, areas: agreement.areas ?? [], description: agreement.description as string },
+      { date: agreementDate },
     );
-    if (agreement.reachedAt) {
-      addRel('REACHED_AT', {
-        from: agreement.id,
-        to: ref(`${field}.reachedAt`, agreement.reachedAt),
-        key: '',
-        props: {},
-      });
-    }
+    row.generatedId = `agreement:${agreementDate ?? 'undated'}-${slug(agreement.name)}`;
+    if (agreement.reachedAt) link('REACHED_AT', row.key, ref(`${field}.reachedAt`, agreement.reachedAt));
     (agreement.parties ?? []).forEach((party, j) =>
-      addRel('PARTY_TO', {
-        from: ref(`${field}.parties[${j}]`, party),
-        to: agreement.id,
-        key: '',
-        props: {},
-      }),
+      link('PARTY_TO', ref(`${field}.parties[${j}]`, party), row.key),
     );
-    if (agreement.framework) {
-      addRel('UNDER_FRAMEWORK', {
-        from: agreement.id,
-        to: ref(`${field}.framework`, agreement.framework),
-        key: '',
-        props: {},
-      });
-    }
+    if (agreement.framework) link('UNDER_FRAMEWORK', row.key, ref(`${field}.framework`, agreement.framework));
     agreement.commitments.forEach((commitment, j) => {
       const at = `${field}.commitments[${j}]`;
-      const id = `${agreement.id}#${j + 1}`;
-      if (!commitment.text) throw bad(`${at}.text`, 'is required');
+      const commitmentKey = `${row.key}#${j + 1}`;
       addNode(
         at,
+        'Commitment',
         ['Commitment'],
-        { id, name: `${agreement.name}, commitment ${j + 1}` },
+        { ref: commitmentKey, name: `${agreement.name}, commitment ${j + 1}` },
         { order: j + 1, text: commitment.text },
+        { parentKey: row.key, order: j + 1 },
       );
-      addRel('HAS_COMMITMENT', { from: agreement.id, to: id, key: '', props: { order: j + 1 } });
+      link('HAS_COMMITMENT', row.key, commitmentKey, { order: j + 1 });
       (commitment.concerns ?? []).forEach((target, k) =>
-        addRel('CONCERNS', { from: id, to: ref(`${at}.concerns[${k}]`, target), key: '', props: {} }),
+        link('CONCERNS', commitmentKey, ref(`${at}.concerns[${k}]`, target)),
       );
-      if (commitment.framework) {
-        addRel('UNDER_FRAMEWORK', {
-          from: id,
-          to: ref(`${at}.framework`, commitment.framework),
-          key: '',
-          props: {},
-        });
-      }
+      if (commitment.framework)
+        link('UNDER_FRAMEWORK', commitmentKey, ref(`${at}.framework`, commitment.framework));
     });
   });
 
   (doc.relationships ?? []).forEach((rel, i) => {
     const field = `relationships[${i}]`;
-    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(rel.type)) {
-      throw bad(`${field}.type`, `unknown relationship type ${JSON.stringify(rel.type)}`);
-    }
-    addRel(rel.type, {
-      from: ref(`${field}.from`, rel.from),
-      to: ref(`${field}.to`, rel.to),
-      key: '',
-      props: {},
-    });
+    link(rel.type, ref(`${field}.from`, rel.from), ref(`${field}.to`, rel.to));
   });
 
-  const source = doc.source;
-  if (!source?.id || !source.title || !source.publisher)
-    throw bad('source', 'id, title and publisher are required');
-  if (source.publisherId) ref('source.publisherId', source.publisherId);
-  for (const { field, id } of pendingRefs) {
-    if (!declared.has(id))
-      throw bad(field, `refers to ${JSON.stringify(id)}, which this document does not declare`);
-  }
+  const { id: sourceId, date: sourceDate, publisherId, ...sourceProps } = doc.source;
+  if (publisherId) ref('source.publisherId', publisherId);
 
-  const { id: sourceId, date: sourceDate, publisherId, ...sourceProps } = source;
   return {
     sourceId,
     source: Object.fromEntries(Object.entries(sourceProps).filter(([, v]) => v !== undefined)),
     sourceDate: date('source.date', sourceDate),
-    publisherId,
-    nodes: [...nodes.entries()].map(([key, rows]) => ({ labels: key.split(':') as Label[], rows })),
+    publisherKey: publisherId,
+    nodes: [...nodes.entries()].map(([group, rows]) => ({ labels: group.split(':') as Label[], rows })),
     relationships: [...rels.entries()].map(([type, rows]) => ({ type, rows })),
+    externalRefs: refs.filter((r) => !declared.has(r.key)).map((r) => ({ field: r.field, id: r.key })),
   };
 }

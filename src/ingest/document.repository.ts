@@ -1,69 +1,259 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../common/app.errors';
 import { cypherLabel, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
-import type { WritePlan } from './document.plan';
+import { anyWordQuery } from '../modules/search/lucene.query';
+import type { NodeWrite, WritePlan } from './document.plan';
+import { resolveMention, shortHash, type Candidate, type Mention } from './entity.resolution';
 
-/** Adds the items of `$list` to the list property `target` that it does not hold yet. */
+export type Outcome = 'CREATED' | 'MATCHED' | 'UPDATED';
+
+export interface IngestReport {
+  sourceId: string;
+  created: number;
+  matched: number;
+  updated: number;
+  relationshipsCreated: number;
+  entities: { field: string; key: string; id: string; outcome: Outcome; matchedBy?: string }[];
+  uncertain: {
+    field: string;
+    name: string;
+    id: string;
+    candidates: { id: string; name: string; reason: string }[];
+  }[];
+}
+
+/** Adds the items of `list` to the list property `target` that it does not hold yet. */
 const union = (target: string, list: string): string =>
   `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IN acc THEN acc ELSE acc + item END)`;
 
+const NAME_RESOLVED = new Set(['Institution', 'Person', 'Place', 'Framework']);
+
 /**
- * Writes a whole document in one transaction: every MERGE is keyed by a stable id (or, for relationships, by
- * their ends, type and key), so the transaction is idempotent and the driver may retry it; loading the same
- * document again changes nothing.
+ * Ingests a whole document in one write transaction: resolve every mention against the graph, then write.
+ * Every MERGE is keyed by a stable id (relationships by their ends, type and key), so the transaction is
+ * idempotent, the driver may retry it, and ingesting the same document again changes nothing. Any error
+ * aborts the transaction: all of the document lands, or none of it.
  */
 export class DocumentRepository {
   constructor(private readonly db: Database) {}
 
-  write(plan: WritePlan): Promise<void> {
-    return this.db.write((tx) => writePlan(tx, plan));
+  ingest(plan: WritePlan): Promise<IngestReport> {
+    return this.db.write((tx) => ingestInTransaction(tx, structuredClone(plan)));
   }
 }
 
-async function writePlan(tx: ManagedTransaction, plan: WritePlan): Promise<void> {
+/** Ids already in the graph, a merged entity's old id standing for the entity it was merged into. */
+async function existingIds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (n:Entity {id: id})
+     OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
+     WITH id, coalesce(n.id, kept.id) AS resolved
+     WHERE resolved IS NOT NULL
+     RETURN id, resolved`,
+    { ids: [...new Set(ids)] },
+  );
+  return new Map(result.records.map((r) => [r.get('id') as string, r.get('resolved') as string]));
+}
+
+async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise<Map<string, Candidate[]>> {
+  const mentions = rows.flatMap((row) => {
+    const query = anyWordQuery(row.mentionNames);
+    return query === undefined ? [] : [{ key: row.key, query, category: row.category }];
+  });
+  const result = await tx.run(
+    `UNWIND $mentions AS m
+     CALL db.index.fulltext.queryNodes('entity_search', m.query, {limit: 25}) YIELD node
+     WHERE m.category IN labels(node)
+     OPTIONAL MATCH (node)-[:HOLDS_POSITION]->(at:Entity)
+     RETURN m.key AS key, node.id AS id, labels(node) AS labels,
+            [node.name] + coalesce(node.aliases, []) + CASE WHEN node.acronym IS NULL THEN [] ELSE [node.acronym] END AS names,
+            collect(at.id) AS context, coalesce(node.sourceIds, []) AS sourceIds`,
+    { mentions },
+  );
+  const byKey = new Map<string, Candidate[]>();
+  for (const record of result.records) {
+    const key = record.get('key') as string;
+    byKey.set(key, [
+      ...(byKey.get(key) ?? []),
+      {
+        id: record.get('id') as string,
+        labels: record.get('labels') as string[],
+        names: record.get('names') as string[],
+        context: record.get('context') as string[],
+        sourceIds: record.get('sourceIds') as string[],
+      },
+    ]);
+  }
+  return byKey;
+}
+
+async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Promise<IngestReport> {
+  const rows = plan.nodes.flatMap((group) => group.rows);
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const report: IngestReport = {
+    sourceId: plan.sourceId,
+    created: 0,
+    matched: 0,
+    updated: 0,
+    relationshipsCreated: 0,
+    entities: [],
+    uncertain: [],
+  };
+
+  const existing = await existingIds(tx, [
+    ...rows.flatMap((row) =>
+      [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined),
+    ),
+    ...plan.externalRefs.map((r) => r.id),
+  ]);
+  for (const { field, id } of plan.externalRefs) {
+    if (!existing.has(id)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `${field}: ${JSON.stringify(id)} is declared neither in this document nor in the graph`,
+        {
+          field,
+        },
+      );
+    }
+  }
+  const graphId = (key: string): string => byKey.get(key)?.id ?? (existing.get(key) as string);
+  const matchedBy = new Map<string, string>();
+
+  const assign = (row: NodeWrite, id: string, how?: string): void => {
+    row.id = id;
+    if (how !== undefined) matchedBy.set(row.key, how);
+  };
+
+  const resolveByName = async (batch: NodeWrite[]): Promise<void> => {
+    const candidates = await candidatesFor(tx, batch);
+    for (const row of batch) {
+      const mention: Mention = {
+        category: row.category,
+        names: row.mentionNames,
+        context: row.contextKeys.map(graphId),
+        kindLabel: row.kindLabel,
+        sourceId: plan.sourceId,
+      };
+      const found = candidates.get(row.key) ?? [];
+      const resolution = resolveMention(mention, found);
+      if (resolution.outcome === 'MATCHED') {
+        assign(row, resolution.id, resolution.reason);
+      } else if (resolution.outcome === 'NEW' && !existing.has(row.generatedId)) {
+        assign(row, row.generatedId);
+      } else {
+        // A new entity of its own, named for this document so that ingesting it again finds the same one.
+        assign(row, `${row.generatedId}-${shortHash(plan.sourceId)}`);
+        if (resolution.outcome === 'UNCERTAIN') {
+          const names = new Map(found.map((c) => [c.id, c.names[0] ?? c.id]));
+          report.uncertain.push({
+            field: row.field,
+            name: row.mentionNames[0] ?? row.key,
+            id: row.id as string,
+            candidates: resolution.candidates.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })),
+          });
+        }
+      }
+    }
+  };
+
+  for (const row of rows) {
+    if (row.explicitId !== undefined) {
+      const known = existing.get(row.explicitId);
+      assign(
+        row,
+        known ?? row.explicitId,
+        known === undefined ? undefined : known === row.explicitId ? 'id' : 'merged id',
+      );
+    } else if (row.category === 'Event' || row.category === 'Agreement') {
+      assign(row, row.generatedId, existing.has(row.generatedId) ? 'id' : undefined);
+    }
+  }
+  const unresolved = (categories: string[]): NodeWrite[] =>
+    rows.filter(
+      (row) => row.id === undefined && categories.includes(row.category) && NAME_RESOLVED.has(row.category),
+    );
+  await resolveByName(unresolved(['Place', 'Institution', 'Framework']));
+  // People last: the institutions the document places them at are their context.
+  await resolveByName(unresolved(['Person']));
+  for (const row of rows.filter((r) => r.category === 'Commitment')) {
+    assign(row, `${graphId(row.parentKey as string)}#${row.order}`);
+  }
+
+  const sourceIds = [plan.sourceId];
   await tx.run(
     `MERGE (s:Source {id: $id})
      SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
     { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
   );
-  const sourceIds = [plan.sourceId];
 
   for (const group of plan.nodes) {
-    await tx.run(
+    const result = await tx.run(
       `UNWIND $rows AS row
        MERGE (n:Entity {id: row.id})
-       SET n:${group.labels.map(cypherLabel).join(':')}
+       WITH n, row, properties(n) AS before
+       FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:${group.labels.map(cypherLabel).join(':')})
        SET n += row.props,
+           n.order = toInteger(row.props.order),
+           n.name = CASE WHEN row.rename THEN row.props.name ELSE coalesce(before.name, row.props.name) END,
+           n.kind = coalesce(before.kind, row.props.kind),
            n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
            n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
            n.nameLangs = coalesce(row.nameLangs, n.nameLangs),
            n.nameValues = coalesce(row.nameValues, n.nameValues),
-           n.aliases = ${union('n.aliases', 'row.aliases')},
            n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
-       SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)`,
+       SET n.aliases = [alias IN ${union('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE alias IS NOT NULL AND alias <> n.name]
+       SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
+       RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
       { rows: group.rows, sourceIds },
     );
+    for (const record of result.records) {
+      const row = byKey.get(record.get('key') as string) as NodeWrite;
+      const outcome: Outcome = record.get('created')
+        ? 'CREATED'
+        : record.get('changed')
+          ? 'UPDATED'
+          : 'MATCHED';
+      report[outcome === 'CREATED' ? 'created' : outcome === 'UPDATED' ? 'updated' : 'matched'] += 1;
+      report.entities.push({
+        field: row.field,
+        key: row.key,
+        id: row.id as string,
+        outcome,
+        matchedBy: matchedBy.get(row.key),
+      });
+    }
   }
 
   for (const group of plan.relationships) {
-    await tx.run(
+    const result = await tx.run(
       `UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})
        MATCH (b:Entity {id: row.to})
        MERGE (a)-[r:${cypherRelType(group.type)} {key: row.key}]->(b)
+       WITH r, row, r.sourceIds IS NULL AS created
        SET r += row.props,
+           r.order = toInteger(row.props.order),
            r.since = CASE WHEN row.since IS NULL THEN r.since ELSE date(row.since) END,
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
-           r.sourceIds = ${union('r.sourceIds', '$sourceIds')}`,
-      { rows: group.rows, sourceIds },
+           r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
+       RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
+      {
+        rows: group.rows.map((row) => ({ ...row, from: graphId(row.from), to: graphId(row.to) })),
+        sourceIds,
+      },
     );
+    report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
   }
 
-  if (plan.publisherId) {
+  if (plan.publisherKey) {
     await tx.run(
       `MATCH (s:Source {id: $sourceId}), (p:Entity {id: $publisherId})
        MERGE (s)-[:${cypherRelType('PUBLISHED_BY')} {key: ''}]->(p)`,
-      { sourceId: plan.sourceId, publisherId: plan.publisherId },
+      { sourceId: plan.sourceId, publisherId: graphId(plan.publisherKey) },
     );
   }
+  return report;
 }

@@ -22,7 +22,10 @@ export interface IngestDocument {
 }
 
 export interface Named {
-  id: string;
+  /** A stable global id: this entity exactly. */
+  id?: string;
+  /** A handle for references within the document, for a mention without an id. */
+  ref?: string;
   name?: string;
   aliases?: string[];
   names?: { lang: string; value: string }[];
@@ -39,6 +42,7 @@ export interface InstitutionRecord extends Named {
   kind: InstitutionKind;
   name: string;
   acronym?: string;
+  description?: string;
   partOf?: string;
   locatedIn?: string;
 }
@@ -50,6 +54,7 @@ export interface PersonRecord extends Named {
 
 export interface FrameworkRecord extends Named {
   name: string;
+  description?: string;
   parties?: string[];
 }
 
@@ -69,6 +74,7 @@ export interface EventRecord extends Named {
 export interface AgreementRecord extends Named {
   name: string;
   date?: string;
+  description?: string;
   reachedAt?: string;
   parties?: string[];
   framework?: string;

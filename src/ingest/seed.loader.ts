@@ -4,6 +4,7 @@ import { projectRoot } from '../config/project.paths';
 import type { Database } from '../db/neo4j.database';
 import { planDocument } from './document.plan';
 import { DocumentRepository } from './document.repository';
+import { checkDocument } from './ingest.service';
 import type { IngestDocument } from './document.types';
 
 export const seedDir = (): string => path.join(projectRoot(), 'seed', 'documents');
@@ -29,7 +30,7 @@ export async function loadSeed(
   const documents = readSeedDocuments(dir);
   const repository = new DocumentRepository(db);
   for (const [i, { file, document }] of documents.entries()) {
-    await repository.write(planDocument(document));
+    await repository.ingest(planDocument(checkDocument(document, Number.MAX_SAFE_INTEGER)));
     progress(`seed: loaded ${file} (${i + 1}/${documents.length})`);
   }
   return documents.length;

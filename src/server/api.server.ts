@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
-import { migrationsDir, projectRoot } from '../config/project.paths';
+import { projectRoot } from '../config/project.paths';
 import { DatabaseProvider } from '../db/database.provider';
-import { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
-import { loadMigrations, migrate } from '../db/migration.runner';
-import { Database } from '../db/neo4j.database';
+import type { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
+import type { Database } from '../db/neo4j.database';
+import { IngestService } from '../ingest/ingest.service';
+import { EditService } from '../modules/edit/edit.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
 import { buildAppSchema } from '../graphql/schema.build';
 import type { Services } from '../graphql/request.context';
@@ -16,13 +17,10 @@ import { SystemService } from '../modules/system/system.service';
 import { EntityListService } from '../modules/entity/entity-list.service';
 import { SearchService } from '../modules/search/search.service';
 
-/** A start-up failure with a one-line message for the person starting the service. */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+import { openNeo4j, type Neo4jConnection } from './neo4j.connection';
+import { StartupError } from './startup.error';
+
+export { StartupError };
 
 export interface RunningApi {
   url: string;
@@ -52,24 +50,6 @@ function listen(server: import('node:http').Server, host: string, port: number):
   });
 }
 
-/** Waits until Neo4j answers, for a server that may still be starting (docker-compose, a restart). */
-async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<void> {
-  const deadline = Date.now() + config.embedded.startupTimeoutMs;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const info = await db.serverInfo(config.neo4j.readinessTimeoutMs);
-      log.info({ neo4j: info, uri: db.uri }, 'connected to Neo4j');
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        throw new StartupError(`cannot reach Neo4j at ${db.uri}: ${(error as Error).message}`);
-      }
-      if (attempt === 1) log.info({ uri: db.uri }, 'waiting for Neo4j to answer');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-}
-
 /**
  * Starts the API: listen first (so a second start fails at once on the port, and /healthz answers during
  * start-up), then Neo4j (embedded when NEO4J_URI is unset), then migrations. Only then is it ready.
@@ -80,6 +60,8 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     system: new SystemService(databases, config, apiVersion()),
     lists: new EntityListService(databases, config.limits),
     search: new SearchService(databases, config.limits),
+    ingest: new IngestService(databases, config.limits),
+    edit: new EditService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,
@@ -88,15 +70,13 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     services,
     databases,
   });
-  let embedded: EmbeddedNeo4j | undefined;
-  let db: Database | undefined;
+  let neo4j: Neo4jConnection | undefined;
 
   const stop = async (): Promise<void> => {
     const started = Date.now();
     await apollo.stop();
     log.info(`HTTP drained in ${Date.now() - started} ms`);
-    await db?.close();
-    await embedded?.stop();
+    await neo4j?.close();
     log.info(`Neo4j closed in ${Date.now() - started} ms`);
   };
 
@@ -105,31 +85,18 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     const url = `http://${config.http.host}:${port}`;
     log.info({ url }, `API listening on ${url}/graphql`);
 
-    let uri = config.neo4j.uri;
-    if (uri === undefined) {
-      embedded = await EmbeddedNeo4j.start({ ...config.embedded, progress: (line) => log.info(line) });
-      uri = embedded.uri;
-      embedded.onUnexpectedExit((code) => {
-        log.fatal({ code }, 'the embedded Neo4j stopped unexpectedly; the API cannot serve without it');
-        process.exitCode = 1;
-        void stop();
-      });
-    } else {
-      log.info({ uri }, 'using the Neo4j server at NEO4J_URI; no embedded Neo4j is started');
-    }
-    db = Database.connect({ ...config.neo4j, uri });
-    await awaitNeo4j(db, config, log);
-    const report = await migrate(db, loadMigrations(migrationsDir()));
-    log.info(
-      report,
-      `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
-    );
+    neo4j = await openNeo4j(config, log, () => {
+      log.fatal('the embedded Neo4j stopped unexpectedly; the API cannot serve without it');
+      process.exitCode = 1;
+      void stop();
+    });
+    const db = neo4j.db;
     if (config.seed === 'always' || (config.seed === 'auto' && (await graphIsEmpty(db)))) {
       await loadSeed(db, (line) => log.info(line));
     }
     databases.set(db);
     log.info({ url }, 'ready');
-    return { url, port, embedded, database: db, stop };
+    return { url, port, embedded: neo4j.embedded, database: db, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

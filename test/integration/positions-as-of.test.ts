@@ -10,7 +10,7 @@ describe('positions over time', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DocumentRepository(api.database).write(
+    await new DocumentRepository(api.database).ingest(
       planDocument({
         source: { id: `${PREFIX}source`, publisher: 'test', title: 'positions over time' },
         institutions: [{ id: `${PREFIX}bureau`, kind: 'GOVERNMENT_DEPARTMENT', name: 'As-of Bureau' }],

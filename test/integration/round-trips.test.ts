@@ -65,7 +65,7 @@ describe('nested queries and Cypher round trips', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DocumentRepository(api.database).write(planDocument(fixture(20)));
+    await new DocumentRepository(api.database).ingest(planDocument(fixture(20)));
   });
 
   afterAll(async () => {

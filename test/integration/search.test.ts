@@ -64,9 +64,25 @@ describe('search', () => {
   });
 
   it('leaves the graph as it was whatever the query', async () => {
-    const before = await search('Munkhbat');
-    await graphql(api, SEARCH, { q: "') YIELD node CALL { MATCH (n) DETACH DELETE n } RETURN 1 //" });
-    expect(await search('Munkhbat')).toEqual(before);
+    const count = async (): Promise<number> =>
+      api.database.read(
+        async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n') as number,
+      );
+    const before = await count();
+    for (const q of [
+      "') YIELD node CALL { MATCH (n) DETACH DELETE n } RETURN 1 //",
+      '*:* OR x',
+      'Munkhbat~0 AND node:*',
+    ]) {
+      expect((await graphql(api, SEARCH, { q })).errors).toBeUndefined();
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('finds agreements and commitments by their names, every hit a typed entity', async () => {
+    const hits = await search('Ningxia Mongolia agreement', { first: 20 });
+    expect(hits.map((h) => h.node.__typename)).toEqual(expect.arrayContaining(['Agreement', 'Commitment']));
+    expect((await search('agreement', { kinds: [] })).length).toBeGreaterThan(0);
   });
 
   it('bounds the number of hits', async () => {

@@ -41,7 +41,7 @@ describe('loading the seed', () => {
   });
 
   it('represents the seed article completely, every fact with its source', async () => {
-    const graph = (await seedGraph(db, sourceIds)) as {
+    const graph = (await seedGraph(db, ['source:casttc-article-00001083'])) as {
       nodes: { labels: string[]; props: { id: string; sourceIds?: string[] } }[];
       rels: { type: string; props: { sourceIds: string[] } }[];
     };
@@ -67,6 +67,12 @@ describe('loading the seed', () => {
       frameworks: 2,
       sources: 1,
     });
+    expect(
+      graph.nodes
+        .filter((n) => n.labels.includes('Person'))
+        .map((n) => n.props.id)
+        .sort(),
+    ).toEqual(['person:batulzii', 'person:chaoketu', 'person:chen-fang', 'person:s-munkhbat']);
     const entities = graph.nodes.filter((n) => n.labels.includes('Entity'));
     expect(entities.every((n) => n.props.sourceIds?.includes('source:casttc-article-00001083'))).toBe(true);
     expect(graph.rels.length).toBeGreaterThan(40);

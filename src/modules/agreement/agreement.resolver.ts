@@ -4,7 +4,6 @@ import type { RequestContext } from '../../graphql/request.context';
 import { Entity } from '../entity/entity.type';
 import { Event } from '../event/event.type';
 import { Institution } from '../institution/institution.type';
-import { Source } from '../source/source.type';
 import { Agreement, Commitment, Framework } from './agreement.type';
 
 @Resolver(() => Agreement)
@@ -43,11 +42,6 @@ export class CommitmentResolver {
   })
   framework(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
     return ctx.graph.framework(commitment.id);
-  }
-
-  @FieldResolver(() => [Source])
-  sources(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(commitment.sourceIds as string[]);
   }
 }
 

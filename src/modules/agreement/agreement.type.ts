@@ -14,8 +14,8 @@ export class Agreement extends Entity {
   areas!: string[];
 }
 
-@ObjectType({ implements: Node, description: 'One commitment of an agreement.' })
-export class Commitment extends Node {
+@ObjectType({ implements: [Entity, Node], description: 'One commitment of an agreement.' })
+export class Commitment extends Entity {
   @Field(() => Int, { description: 'Its place in the agreement: 1 for the first.' })
   order!: number;
 

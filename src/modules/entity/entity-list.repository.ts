@@ -23,7 +23,7 @@ export interface ListQuery {
 /** Each filter is a fixed Cypher fragment over parameters; a filter not given is not in the query at all. */
 function whereClause(query: ListQuery): string {
   const conditions: string[] = [];
-  if (query.kindLabels) conditions.push('any(label IN labels(n) WHERE label IN $kindLabels)');
+  if (query.kindLabels?.length) conditions.push('any(label IN labels(n) WHERE label IN $kindLabels)');
   if (query.nameContains !== undefined) {
     conditions.push(
       '(toLower(n.name) CONTAINS $nameContains OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))',
@@ -58,7 +58,7 @@ export class EntityListRepository {
     const direction = query.descending ? 'DESC' : 'ASC';
     const order =
       query.sortBy === 'date'
-        ? `n.date ${direction}, n.name ${direction}, n.id`
+        ? `n.date IS NULL, n.date ${direction}, n.name ${direction}, n.id`
         : `toLower(n.name) ${direction}, n.id`;
     const cypher = `
       CALL () { ${match} RETURN count(n) AS totalCount }
@@ -71,7 +71,7 @@ export class EntityListRepository {
     return this.db.read(async (tx) => {
       const result = await tx.run(cypher, {
         ...query,
-        kindLabels: query.kindLabels ?? null,
+        kindLabels: query.kindLabels?.length ? query.kindLabels : null,
         skip: neo4j.int(query.skip),
         limit: neo4j.int(query.limit),
       });

@@ -15,7 +15,7 @@ const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
-  /** Entities and sources by id, one round trip for the whole batch. */
+  /** Entities and sources by id, one round trip for the whole batch; a merged entity's id gives the kept one. */
   async findByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
@@ -24,6 +24,8 @@ export class EntityRepository {
            MATCH (n:Entity {id: id}) RETURN n
            UNION
            MATCH (n:Source {id: id}) RETURN n
+           UNION
+           MATCH (:MergedId {id: id})-[:MERGED_INTO]->(n:Entity) RETURN n
          }
          RETURN id, labels(n) AS labels, properties(n) AS props`,
         { ids },

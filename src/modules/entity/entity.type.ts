@@ -41,6 +41,7 @@ export enum EntityKind {
   PLACE = 'Place',
   AGREEMENT = 'Agreement',
   FRAMEWORK = 'Framework',
+  COMMITMENT = 'Commitment',
 }
 
 registerEnumType(EntityKind, {

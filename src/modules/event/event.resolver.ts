@@ -6,7 +6,6 @@ import { Agreement } from '../agreement/agreement.type';
 import { EventFilter, EventSort } from '../entity/entity-list.input';
 import { Entity } from '../entity/entity.type';
 import { PageArgs } from '../institution/institution.resolver';
-import { Institution } from '../institution/institution.type';
 import { Country, Place } from '../place/place.type';
 import { Source } from '../source/source.type';
 import { Event, Participation, ParticipantRole } from './event.type';
@@ -65,7 +64,7 @@ export class EventResolver {
     return ctx.graph.participants(event.id, roles);
   }
 
-  @FieldResolver(() => [Institution], { description: 'The institutions visited or inspected.' })
+  @FieldResolver(() => [Entity], { description: 'The institutions or places visited or inspected.' })
   sites(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
     return ctx.graph.sites(event.id);
   }

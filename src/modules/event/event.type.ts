@@ -1,4 +1,4 @@
-import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { EVENT_KINDS, type EventKind as EventKindName } from '../../db/identifier.whitelist';
 import type { GraphQLClass } from '../../graphql/connection.type';
 import { DateScalar } from '../../graphql/date.scalar';
@@ -47,7 +47,10 @@ export abstract class Event extends Entity {
   @Field({ nullable: true })
   description?: string;
 
-  @Field({ nullable: true, description: 'Its place in the sequence of its parent event (1 = first).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Its place in the sequence of its parent event (1 = first).',
+  })
   order?: number;
 }
 

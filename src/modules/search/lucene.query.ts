@@ -20,3 +20,9 @@ export function toLuceneQuery(input: string): string | undefined {
     })
     .join(' AND ');
 }
+
+/** A Lucene query for any of the words in `texts`: how ingest finds candidates for a mention. */
+export function anyWordQuery(texts: string[]): string | undefined {
+  const words = [...new Set(texts.flatMap((t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))];
+  return words.length === 0 ? undefined : words.map(escapeLucene).join(' OR ');
+}

@@ -7,8 +7,10 @@ export class SearchRepository {
   constructor(private readonly db: Database) {}
 
   /** Full-text search over names and aliases (index entity_search), best first. */
+  /** Hits whose name, acronym or an alias is exactly `exact` (lower case) come first, then by score. */
   async search(
     luceneQuery: string,
+    exact: string,
     labels: Label[] | undefined,
     limit: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
@@ -16,10 +18,13 @@ export class SearchRepository {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
          WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+         WITH node, score,
+              toLower(node.name) = $exact OR toLower(coalesce(node.acronym, '')) = $exact
+                OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) AS isExact
          RETURN labels(node) AS labels, properties(node) AS props, score
-         ORDER BY score DESC, node.name, node.id
+         ORDER BY isExact DESC, score DESC, node.name, node.id
          LIMIT $limit`,
-        { query: luceneQuery, labels: labels ?? null, limit: neo4j.int(limit) },
+        { query: luceneQuery, exact, labels: labels ?? null, limit: neo4j.int(limit) },
       );
       return result.records.map((r) => ({
         score: r.get('score') as number,

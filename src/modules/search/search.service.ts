@@ -39,6 +39,11 @@ export class SearchService {
     }
     const lucene = toLuceneQuery(query);
     if (lucene === undefined) return [];
-    return new SearchRepository(this.databases.get()).search(lucene, kinds, limit);
+    return new SearchRepository(this.databases.get()).search(
+      lucene,
+      query.trim().toLowerCase(),
+      kinds?.length ? kinds : undefined,
+      limit,
+    );
   }
 }

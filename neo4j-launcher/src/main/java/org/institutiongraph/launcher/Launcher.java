@@ -18,6 +18,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -64,12 +65,21 @@ public final class Launcher {
     DatabaseManagementService running = dbms;
     Runtime.getRuntime().addShutdownHook(new Thread(running::shutdown, "neo4j-shutdown"));
 
-    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-    var address =
-        ((GraphDatabaseAPI) db)
-            .getDependencyResolver()
-            .resolveDependency(ConnectorPortRegister.class)
-            .getLocalAddress(ConnectorType.BOLT);
+    HostnamePort address;
+    try {
+      GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      if (!db.isAvailable(Duration.ofMinutes(5).toMillis())) {
+        throw new IllegalStateException("the default database did not become available");
+      }
+      address =
+          ((GraphDatabaseAPI) db)
+              .getDependencyResolver()
+              .resolveDependency(ConnectorPortRegister.class)
+              .getLocalAddress(ConnectorType.BOLT);
+    } catch (Throwable e) {
+      fail(e, dataDir, host, port);
+      return;
+    }
     emit(
         "{\"event\":\"ready\",\"bolt\":\"bolt://"
             + address.getHost()
@@ -104,7 +114,8 @@ public final class Launcher {
         message = "Bolt port " + port + " on " + host + " is already in use";
         break;
       }
-      if (t.getClass().getSimpleName().equals("FileLockException") || text.contains("lock")) {
+      String type = t.getClass().getSimpleName();
+      if (type.equals("FileLockException") || type.equals("StoreLockException")) {
         code = "DATA_DIR_LOCKED";
         message = "Neo4j data directory " + dataDir + " is locked by another running Neo4j";
         break;

@@ -1,0 +1,116 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
+import type { RequestContext } from '../../graphql/request.context';
+import { Entity } from '../entity/entity.type';
+import {
+  CreateInstitutionInput,
+  CreatePersonInput,
+  LinkKind,
+  PositionInput,
+  SourceInput,
+  UpdateInstitutionInput,
+  UpdatePersonInput,
+} from './edit.input';
+import type { EditResult } from './edit.service';
+import { DeletePayload, EditPayload, MergePayload } from './edit.type';
+
+async function payload(
+  ctx: RequestContext,
+  result: EditResult,
+): Promise<{ entity: GraphNode | undefined; outcome: string }> {
+  return { entity: await ctx.graph.node(result.id), outcome: result.outcome };
+}
+
+@Resolver()
+export class EditResolver {
+  @Mutation(() => EditPayload, { description: 'Adds an institution, or finds the one it already is.' })
+  async createInstitution(
+    @Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    return payload(ctx, await ctx.services.edit.createInstitution(input, source));
+  }
+
+  @Mutation(() => EditPayload)
+  async updateInstitution(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateInstitutionInput) input: UpdateInstitutionInput,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    return payload(ctx, await ctx.services.edit.updateInstitution(id, input, source));
+  }
+
+  @Mutation(() => EditPayload, { description: 'Adds a person, or finds the one they already are.' })
+  async createPerson(
+    @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    return payload(ctx, await ctx.services.edit.createPerson(input, source));
+  }
+
+  @Mutation(() => EditPayload)
+  async updatePerson(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    return payload(ctx, await ctx.services.edit.updatePerson(id, input, source));
+  }
+
+  @Mutation(() => EditPayload, {
+    description: 'Records that a person holds (or held) a position; returns the person.',
+  })
+  async recordPosition(
+    @Arg('input', () => PositionInput) input: PositionInput,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    return payload(ctx, await ctx.services.edit.recordPosition(input, source));
+  }
+
+  @Mutation(() => Entity, { description: 'Links two entities; returns the first.' })
+  async link(
+    @Arg('fromId', () => ID) fromId: string,
+    @Arg('kind', () => LinkKind) kind: LinkKind,
+    @Arg('toId', () => ID) toId: string,
+    @Arg('source', () => SourceInput) source: SourceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GraphNode | undefined> {
+    await ctx.services.edit.link(fromId, kind, toId, source);
+    return ctx.graph.node(fromId);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Removes the links of one kind between two entities; how many were removed.',
+  })
+  unlink(
+    @Arg('fromId', () => ID) fromId: string,
+    @Arg('kind', () => LinkKind) kind: LinkKind,
+    @Arg('toId', () => ID) toId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
+    return ctx.services.edit.unlink(fromId, kind, toId);
+  }
+
+  @Mutation(() => DeletePayload, { description: 'Deletes an entity and all its relationships.' })
+  async deleteEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
+    return { id, relationshipsRemoved: await ctx.services.edit.delete(id) };
+  }
+
+  @Mutation(() => MergePayload, {
+    description:
+      'Merges mergeId into keepId: relationships, aliases and sources move; mergeId keeps resolving to keepId.',
+  })
+  async mergeEntities(
+    @Arg('keepId', () => ID) keepId: string,
+    @Arg('mergeId', () => ID) mergeId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<unknown> {
+    const relationshipsMoved = await ctx.services.edit.merge(keepId, mergeId);
+    return { kept: await ctx.graph.node(keepId), mergedId: mergeId, relationshipsMoved };
+  }
+}

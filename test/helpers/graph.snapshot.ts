@@ -1,0 +1,30 @@
+import type { Database } from '../../src/db/neo4j.database';
+
+/** Every node and relationship with all its properties, in a stable order: to show that nothing changed. */
+export async function graphSnapshot(db: Database): Promise<unknown> {
+  return db.read(async (tx) => {
+    const nodes = await tx.run(
+      'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, toString(n.version)), labels(n)[0]',
+    );
+    const rels = await tx.run(
+      `MATCH (a)-[r]->(b)
+       RETURN coalesce(a.id, '') AS from, type(r) AS type, coalesce(b.id, '') AS to, properties(r) AS props
+       ORDER BY from, type, to, coalesce(r.key, '')`,
+    );
+    return {
+      nodes: nodes.records.map((r) => JSON.stringify(r.toObject())),
+      rels: rels.records.map((r) => JSON.stringify(r.toObject())),
+    };
+  });
+}
+
+/** Removes what a test wrote: the nodes whose id starts with its prefix, and the redirects to them. */
+export async function removeByPrefix(db: Database, prefix: string): Promise<void> {
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (n) WHERE (n:Entity OR n:Source OR n:MergedId) AND n.id STARTS WITH $prefix
+       DETACH DELETE n`,
+      { prefix },
+    ),
+  );
+}
