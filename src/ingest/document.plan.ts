@@ -127,7 +127,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
       generatedId: `${PREFIX[category]}:${slug(name)}`,
       mentionNames: [name, ...(entity.aliases ?? []), ...(entity.acronym ? [entity.acronym] : [])],
       contextKeys: [],
-      props: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)),
+      props: Object.fromEntries(Object.entries({ ...props, name }).filter(([, v]) => v !== undefined)),
       aliases: entity.aliases ?? [],
       ...(entity.names
         ? { nameLangs: entity.names.map((n) => n.lang), nameValues: entity.names.map((n) => n.value) }

@@ -27,6 +27,10 @@ export interface IngestReport {
 const union = (target: string, list: string): string =>
   `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IN acc THEN acc ELSE acc + item END)`;
 
+/** The same for names: a spelling that differs from one already there only by case adds nothing. */
+const unionIgnoringCase = (target: string, list: string): string =>
+  `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IS NULL OR toLower(item) IN [known IN acc | toLower(known)] THEN acc ELSE acc + item END)`;
+
 const NAME_RESOLVED = new Set(['Institution', 'Person', 'Place', 'Framework']);
 
 /**
@@ -204,7 +208,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
            n.nameLangs = coalesce(row.nameLangs, n.nameLangs),
            n.nameValues = coalesce(row.nameValues, n.nameValues),
            n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
-       SET n.aliases = [alias IN ${union('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE alias IS NOT NULL AND alias <> n.name]
+       SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
        RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
       { rows: group.rows, sourceIds },

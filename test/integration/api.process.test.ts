@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readSeedDocuments } from '../../src/ingest/seed.loader';
 import { ApiProcess, isProcessAlive, waitUntil } from '../helpers/api.process';
 import { sharedNeo4jUri, tempDir } from '../helpers/neo4j.test-db';
 
@@ -71,7 +72,7 @@ describe('the API as a user starts it, on the embedded Neo4j', () => {
     });
     expect(
       api.logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('seed: loaded')),
-    ).toHaveLength(1);
+    ).toHaveLength(readSeedDocuments().length);
   });
 
   it('refuses a second start on the same port with one clear line', async () => {
