@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AppError } from './common/app.errors';
 import { createLogger } from './common/app.logger';
 import { ConfigError, loadConfig } from './config/app.config';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j.process';
@@ -11,7 +12,8 @@ function failStartup(error: unknown): never {
     error instanceof ConfigError ||
     error instanceof StartupError ||
     error instanceof EmbeddedNeo4jError ||
-    error instanceof MigrationError;
+    error instanceof MigrationError ||
+    error instanceof AppError;
   const message = known ? error.message : `unexpected error: ${String((error as Error)?.stack ?? error)}`;
   process.stderr.write(`institution-graph: cannot start: ${message}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);

@@ -16,6 +16,12 @@ export interface Config {
     maxFilterLength: number;
     /** The largest ingest document, as JSON text. */
     maxDocumentBytes: number;
+    /** The deepest neighbourhood or path a traversal may ask for. */
+    maxTraversalDepth: number;
+    /** The most nodes a neighbourhood returns before it is truncated. */
+    maxNeighborhoodNodes: number;
+    /** The most paths `paths` returns. */
+    maxPaths: number;
   };
   /** auto: load seed/documents when the graph holds no source yet; always: on every start (idempotent). */
   seed: 'auto' | 'always' | 'never';
@@ -28,6 +34,8 @@ export interface Config {
     connectionTimeoutMs: number;
     acquisitionTimeoutMs: number;
     transactionTimeoutMs: number;
+    /** Ingesting a whole document is one transaction, which may rightly take longer than a query. */
+    ingestTimeoutMs: number;
     maxRetryTimeMs: number;
     maxPoolSize: number;
     readinessTimeoutMs: number;
@@ -73,6 +81,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxSearchResults: read.int('MAX_SEARCH_RESULTS', 50, 1, 1_000),
       maxFilterLength: read.int('MAX_FILTER_LENGTH', 200, 1, 10_000),
       maxDocumentBytes: read.int('MAX_DOCUMENT_BYTES', 1_000_000, 1_000, 100_000_000),
+      maxTraversalDepth: read.int('MAX_TRAVERSAL_DEPTH', 6, 1, 12),
+      maxNeighborhoodNodes: read.int('MAX_NEIGHBORHOOD_NODES', 500, 1, 100_000),
+      maxPaths: read.int('MAX_PATHS', 10, 1, 100),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     neo4j: {
@@ -83,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       connectionTimeoutMs: read.int('NEO4J_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
       acquisitionTimeoutMs: read.int('NEO4J_ACQUISITION_TIMEOUT_MS', 5_000, 100, 600_000),
       transactionTimeoutMs: read.int('NEO4J_TRANSACTION_TIMEOUT_MS', 15_000, 100, 3_600_000),
+      ingestTimeoutMs: read.int('INGEST_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
       maxRetryTimeMs: read.int('NEO4J_MAX_RETRY_TIME_MS', 5_000, 0, 600_000),
       maxPoolSize: read.int('NEO4J_MAX_POOL_SIZE', 50, 1, 1_000),
       readinessTimeoutMs: read.int('READINESS_TIMEOUT_MS', 2_000, 100, 60_000),

@@ -39,6 +39,10 @@ export class Database {
     return this.settings.uri;
   }
 
+  get ingestTimeoutMs(): number {
+    return this.settings.ingestTimeoutMs;
+  }
+
   /** Cypher queries sent so far through read() and write(): how tests and metrics count round trips. */
   get queryCount(): number {
     return this.queries;
@@ -68,14 +72,15 @@ export class Database {
     }
   }
 
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** `timeoutMs` is for writes that are large by nature (a whole document); others keep the default. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: neo4j.session.WRITE,
     });
     try {
       return await session.executeWrite((tx) => work(this.counted(tx)), {
-        timeout: this.settings.transactionTimeoutMs,
+        timeout: timeoutMs ?? this.settings.transactionTimeoutMs,
       });
     } catch (error) {
       throw mapNeo4jError(error);

@@ -1,6 +1,8 @@
 import type { Logger } from '../common/app.logger';
 import type { IngestService } from '../ingest/ingest.service';
 import type { EditService } from '../modules/edit/edit.service';
+import type { StatsService } from '../traversal/stats.service';
+import type { TraversalService } from '../traversal/traversal.service';
 import type { RelationshipService } from '../modules/entity/relationship.service';
 import type { EntityListService } from '../modules/entity/entity-list.service';
 import type { SearchService } from '../modules/search/search.service';
@@ -13,6 +15,8 @@ export interface Services {
   search: SearchService;
   ingest: IngestService;
   edit: EditService;
+  traversal: TraversalService;
+  stats: StatsService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */

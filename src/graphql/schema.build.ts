@@ -17,6 +17,8 @@ import { PLACE_TYPES } from '../modules/place/place.type';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { IngestResolver } from '../modules/ingest/ingest.resolver';
 import { EditResolver } from '../modules/edit/edit.resolver';
+import { StatsResolver } from '../traversal/stats.resolver';
+import { GraphEdgeResolver, TraversalResolver } from '../traversal/traversal.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
 
@@ -38,6 +40,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       IngestResolver,
       EditResolver,
+      TraversalResolver,
+      GraphEdgeResolver,
+      StatsResolver,
     ],
     // The kinds are reached only through their interfaces; listing them puts them in the schema.
     orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],

@@ -43,7 +43,7 @@ export class DocumentRepository {
   constructor(private readonly db: Database) {}
 
   ingest(plan: WritePlan): Promise<IngestReport> {
-    return this.db.write((tx) => ingestInTransaction(tx, structuredClone(plan)));
+    return this.db.write((tx) => ingestInTransaction(tx, structuredClone(plan)), this.db.ingestTimeoutMs);
   }
 }
 

@@ -9,6 +9,8 @@ import type { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
 import type { Database } from '../db/neo4j.database';
 import { IngestService } from '../ingest/ingest.service';
 import { EditService } from '../modules/edit/edit.service';
+import { StatsService } from '../traversal/stats.service';
+import { TraversalService } from '../traversal/traversal.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
 import { buildAppSchema } from '../graphql/schema.build';
 import type { Services } from '../graphql/request.context';
@@ -62,6 +64,8 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     search: new SearchService(databases, config.limits),
     ingest: new IngestService(databases, config.limits),
     edit: new EditService(databases, config.limits),
+    traversal: new TraversalService(databases, config.limits),
+    stats: new StatsService(databases),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

@@ -144,6 +144,9 @@ describe('ingesting documents', () => {
         role: 'HOST',
         source: ['source:casttc-article-00001083'],
         institutions: [
+          ['institution:china-mongolia-ttc', 'ACCOMPANYING'],
+          ['institution:mn-mecss-st-policy-department', 'DELEGATION_LEAD'],
+          ['institution:mn-st-park-management-committee', 'DELEGATION_LEAD'],
           ['institution:ningxia-st-cooperation-division', 'ATTENDEE'],
           ['institution:ningxia-st-department', 'HOST'],
           ['institution:ningxia-st-exchange-center', 'ATTENDEE'],

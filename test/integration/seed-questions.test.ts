@@ -20,7 +20,11 @@ describe('the seed article through GraphQL', () => {
     const result = await data<{
       event: {
         date: string;
-        participants: { role: string; participant: { name: string; positions: unknown[] } }[];
+        participants: {
+          role: string;
+          capacity: string | null;
+          participant: { __typename: string; name: string; positions?: unknown[] };
+        }[];
       };
     }>(
       api,
@@ -29,7 +33,9 @@ describe('the seed article through GraphQL', () => {
           date
           participants(roles: [DELEGATION_LEAD, ACCOMPANYING]) {
             role
+            capacity
             participant {
+              __typename
               name
               ... on Person {
                 positions(asOf: "2019-12-23") {
@@ -44,7 +50,27 @@ describe('the seed article through GraphQL', () => {
       { id: VISIT },
     );
     expect(result.event.date).toBe('2019-12-23');
-    expect(result.event.participants).toEqual([
+    const people = result.event.participants.filter((p) => p.participant.__typename === 'Person');
+    const institutions = result.event.participants.filter((p) => p.participant.__typename !== 'Person');
+    expect(institutions.map((p) => [p.role, p.participant.name, p.capacity])).toEqual([
+      ['ACCOMPANYING', 'China-Mongolia Technology Transfer Center', 'represented by its director Chaoketu'],
+      [
+        'DELEGATION_LEAD',
+        'Management Committee of the Mongolian Science and Technology Park',
+        'represented by its director Batulzii',
+      ],
+      [
+        'DELEGATION_LEAD',
+        'Science and Technology Policy Department',
+        'represented by its director S. Munkhbat',
+      ],
+    ]);
+    expect(
+      people.map((p) => ({
+        role: p.role,
+        participant: { name: p.participant.name, positions: p.participant.positions },
+      })),
+    ).toEqual([
       {
         role: 'DELEGATION_LEAD',
         participant: {

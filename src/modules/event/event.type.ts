@@ -21,11 +21,15 @@ export enum ParticipantRole {
   CO_SPONSOR = 'CO_SPONSOR',
   SPEAKER = 'SPEAKER',
   SITE = 'SITE',
+  PARTY = 'PARTY',
 }
 registerEnumType(ParticipantRole, {
   name: 'ParticipantRole',
   description: 'The part a person or institution took.',
-  valuesConfig: { SITE: { description: 'The institution visited or inspected.' } },
+  valuesConfig: {
+    SITE: { description: 'The institution visited or inspected.' },
+    PARTY: { description: 'A party to an agreement reached at the event.' },
+  },
 });
 
 @InterfaceType({

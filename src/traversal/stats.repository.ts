@@ -1,0 +1,114 @@
+import neo4j from 'neo4j-driver';
+import { toGraphNode, type GraphNode } from '../db/graph.record';
+import { EVENT_KINDS, INSTITUTION_KINDS, PLACE_KINDS } from '../db/identifier.whitelist';
+import type { Database } from '../db/neo4j.database';
+
+const KIND_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.values(INSTITUTION_KINDS).map((l) => [l, 'Institution'])),
+  ...Object.fromEntries(Object.values(EVENT_KINDS).map((l) => [l, 'Event'])),
+  ...Object.fromEntries(Object.values(PLACE_KINDS).map((l) => [l, 'Place'])),
+  Person: 'Person',
+  Agreement: 'Agreement',
+  Framework: 'Framework',
+};
+
+/** The country of an entity: its own place, its parent's, or (for a person) their institution's. */
+const COUNTRY_OF = (v: string) => `
+  CALL (${v}) {
+    OPTIONAL MATCH path = (${v})-[:HOLDS_POSITION|PART_OF|LOCATED_IN|HELD_IN*0..6]->(c:Country)
+    RETURN c ORDER BY length(path) LIMIT 1
+  }`;
+
+/** Aggregates for dashboards, each one query. */
+export class StatsRepository {
+  constructor(private readonly db: Database) {}
+
+  async entitiesByKind(): Promise<{ kind: string; category: string; count: number }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (n:Entity) UNWIND labels(n) AS label WITH label WHERE label IN $labels
+         RETURN label AS kind, count(*) AS count ORDER BY count DESC, kind`,
+        { labels: Object.keys(KIND_LABELS) },
+      );
+      return result.records.map((r) => ({
+        kind: r.get('kind') as string,
+        category: KIND_LABELS[r.get('kind') as string] as string,
+        count: r.get('count') as number,
+      }));
+    });
+  }
+
+  async institutionsByCountry(): Promise<{ code?: string; name?: string; count: number }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (i:Institution) ${COUNTRY_OF('i')}
+         RETURN c.code AS code, c.name AS name, count(i) AS count ORDER BY count DESC, code`,
+      );
+      return result.records.map((r) => ({
+        code: (r.get('code') as string | null) ?? undefined,
+        name: (r.get('name') as string | null) ?? undefined,
+        count: r.get('count') as number,
+      }));
+    });
+  }
+
+  async eventsPer(unit: 'year' | 'month'): Promise<{ period: string; count: number }[]> {
+    const period =
+      unit === 'year'
+        ? 'toString(e.date.year)'
+        : "toString(e.date.year) + '-' + right('0' + toString(e.date.month), 2)";
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (e:Event) WHERE e.date IS NOT NULL
+         RETURN ${period} AS period, count(*) AS count ORDER BY period`,
+      );
+      return result.records.map((r) => ({
+        period: r.get('period') as string,
+        count: r.get('count') as number,
+      }));
+    });
+  }
+
+  async topEntities(limit: number): Promise<{ node: GraphNode; degree: number }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (n:Entity) WHERE NOT n:Commitment
+         WITH n, COUNT { (n)--(:Entity) } AS degree
+         ORDER BY degree DESC, n.name LIMIT $limit
+         RETURN labels(n) AS labels, properties(n) AS props, degree`,
+        { limit: neo4j.int(limit) },
+      );
+      return result.records.map((r) => ({
+        node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+        degree: r.get('degree') as number,
+      }));
+    });
+  }
+
+  async countryCooperation(): Promise<{ a: string; b: string; events: number; agreements: number }[]> {
+    return this.db.read(async (tx) => {
+      const pairs = (match: string, what: string) => `
+        CALL () {
+          ${match} ${COUNTRY_OF('x')}
+          WITH thing, collect(DISTINCT c.code) AS codes
+          UNWIND codes AS a UNWIND codes AS b
+          WITH thing, a, b WHERE a < b
+          RETURN a, b, count(DISTINCT thing) AS ${what}
+        }`;
+      const result = await tx.run(
+        `CALL () {
+           ${pairs('MATCH (thing:Event)<-[:PARTICIPATED_IN]-(x:Entity)', 'count')}
+           RETURN a, b, count AS events, 0 AS agreements
+           UNION ALL
+           ${pairs('MATCH (thing:Agreement)<-[:PARTY_TO]-(x:Entity)', 'count')}
+           RETURN a, b, 0 AS events, count AS agreements
+         }
+         RETURN a, b, sum(events) AS events, sum(agreements) AS agreements
+         ORDER BY events + agreements DESC, a, b`,
+      );
+      return result.records.map(
+        (r) => r.toObject() as { a: string; b: string; events: number; agreements: number },
+      );
+    });
+  }
+}

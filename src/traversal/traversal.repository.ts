@@ -1,0 +1,226 @@
+import neo4j from 'neo4j-driver';
+import { plainProperties, toGraphNode, type GraphNode } from '../db/graph.record';
+import { cypherRelType, type Label } from '../db/identifier.whitelist';
+import type { Database } from '../db/neo4j.database';
+import type { GraphEdge, RelationshipKind } from './traversal.type';
+
+interface EdgeRow {
+  from: string;
+  to: string;
+  kind: RelationshipKind;
+  props: Record<string, unknown>;
+}
+interface NodeRow {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export function toEdge(row: EdgeRow): GraphEdge {
+  const p = plainProperties(row.props);
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return {
+    id: `${row.from}|${row.kind}|${row.to}|${text(p.key) ?? ''}`,
+    kind: row.kind,
+    from: row.from,
+    to: row.to,
+    role: text(p.role),
+    title: text(p.title),
+    capacity: text(p.capacity),
+    since: text(p.since),
+    until: text(p.until),
+    order: typeof p.order === 'number' ? p.order : undefined,
+    sourceIds: (p.sourceIds as string[] | undefined) ?? [],
+  };
+}
+
+const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
+const typeUnion = (kinds: RelationshipKind[]): string => kinds.map((k) => cypherRelType(k)).join('|');
+
+export interface PathRows {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Traversals over entities only: sources and merge records are never on a path. */
+export class TraversalRepository {
+  constructor(private readonly db: Database) {}
+
+  async exists(ids: string[]): Promise<Set<string>> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids });
+      return new Set(result.records.map((r) => r.get('id') as string));
+    });
+  }
+
+  /**
+   * The neighbourhood, a level at a time, all in one read transaction: each level expands the nodes reached
+   * by the last, over the given kinds, keeping to the given labels and dates; at most `rowCap` rows a level.
+   */
+  async neighborhood(args: {
+    id: string;
+    depth: number;
+    kinds: RelationshipKind[];
+    labels: Label[] | null;
+    from: string | null;
+    to: string | null;
+    nodeLimit: number;
+  }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
+    return this.db.read(async (tx) => {
+      const start = await tx.run(
+        'MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, properties(n) AS props',
+        { id: args.id },
+      );
+      const nodes = new Map<string, GraphNode>(
+        start.records.map((r) => [args.id, node(r.toObject() as NodeRow)]),
+      );
+      const edges = new Map<string, GraphEdge>();
+      let frontier = [...nodes.keys()];
+      let truncated = false;
+      for (let level = 1; level <= args.depth && frontier.length > 0 && !truncated; level += 1) {
+        const result = await tx.run(
+          `UNWIND $frontier AS id
+           MATCH (a:Entity {id: id})-[r:${typeUnion(args.kinds)}]-(b:Entity)
+           WHERE ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
+             AND ($from IS NULL OR coalesce(b.endDate, b.date, date($from)) >= date($from))
+             AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
+             AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+             AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
+           RETURN startNode(r).id AS from, endNode(r).id AS to, type(r) AS kind, properties(r) AS props,
+                  b.id AS other, labels(b) AS labels, properties(b) AS otherProps
+           ORDER BY b.name, b.id
+           LIMIT $rowCap`,
+          {
+            frontier,
+            labels: args.labels,
+            from: args.from,
+            to: args.to,
+            rowCap: neo4j.int(args.nodeLimit * 20),
+          },
+        );
+        const next: string[] = [];
+        for (const record of result.records) {
+          const other = record.get('other') as string;
+          if (!nodes.has(other)) {
+            if (nodes.size >= args.nodeLimit) {
+              truncated = true;
+              continue;
+            }
+            nodes.set(
+              other,
+              node({
+                labels: record.get('labels') as string[],
+                props: record.get('otherProps') as Record<string, unknown>,
+              }),
+            );
+            next.push(other);
+          }
+          const edge = toEdge(record.toObject() as EdgeRow);
+          edges.set(edge.id, edge);
+        }
+        if (result.records.length >= args.nodeLimit * 20) truncated = true;
+        frontier = next;
+      }
+      return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+    });
+  }
+
+  /** The `count` shortest paths between two entities (trails of at most `maxDepth` hops), shortest first. */
+  async shortestPaths(
+    from: string,
+    to: string,
+    maxDepth: number,
+    kinds: RelationshipKind[],
+    count: number,
+  ): Promise<PathRows[]> {
+    return this.db.read(async (tx) => {
+      // SHORTEST and the quantifier take literals: both are whole numbers checked by the service.
+      const result = await tx.run(
+        `MATCH p = SHORTEST ${Math.trunc(count)} (a:Entity {id: $from})-[:${typeUnion(kinds)}]-{1,${Math.trunc(maxDepth)}}(b:Entity {id: $to})
+         WHERE all(n IN nodes(p) WHERE n:Entity)
+         RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
+                [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges
+         ORDER BY length(p)`,
+        { from, to },
+      );
+      return result.records.map((r) => ({
+        nodes: (r.get('nodes') as NodeRow[]).map(node),
+        edges: (r.get('edges') as EdgeRow[]).map(toEdge),
+      }));
+    });
+  }
+
+  /** Entities linked to both a and b, with the relationships on each side. */
+  async common(
+    a: string,
+    b: string,
+    limit: number,
+  ): Promise<{ node: GraphNode; viaA: GraphEdge[]; viaB: GraphEdge[] }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (a:Entity {id: $a})-[ra]-(c:Entity)-[rb]-(b:Entity {id: $b})
+         WHERE c <> a AND c <> b AND NOT type(ra) IN ['MERGED_INTO'] AND NOT type(rb) IN ['MERGED_INTO']
+         WITH c,
+              collect(DISTINCT {from: startNode(ra).id, to: endNode(ra).id, kind: type(ra), props: properties(ra)}) AS viaA,
+              collect(DISTINCT {from: startNode(rb).id, to: endNode(rb).id, kind: type(rb), props: properties(rb)}) AS viaB
+         RETURN labels(c) AS labels, properties(c) AS props, viaA, viaB
+         ORDER BY c.date, c.name
+         LIMIT $limit`,
+        { a, b, limit: neo4j.int(limit) },
+      );
+      return result.records.map((r) => ({
+        node: node(r.toObject() as NodeRow),
+        viaA: (r.get('viaA') as EdgeRow[]).map(toEdge),
+        viaB: (r.get('viaB') as EdgeRow[]).map(toEdge),
+      }));
+    });
+  }
+
+  /**
+   * Events involving an entity, in date order: as participant, site, or party to an agreement reached there;
+   * with its sub-units, and its people while they held their positions, when asked.
+   */
+  async timeline(args: {
+    id: string;
+    from: string | null;
+    to: string | null;
+    includeSubUnits: boolean;
+    includePeople: boolean;
+  }): Promise<{ event: GraphNode; role: string; viaId: string }[]> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (root:Entity {id: $id})
+         OPTIONAL MATCH (sub:Entity)-[:PART_OF*1..6]->(root) WHERE $includeSubUnits AND NOT sub:Event
+         WITH root, collect(DISTINCT sub) AS subUnits
+         WITH [root] + subUnits AS units
+         CALL (units) {
+           UNWIND units AS actor
+           RETURN actor, null AS since, null AS until
+           UNION
+           UNWIND units AS unit
+           MATCH (actor:Person)-[position:HOLDS_POSITION]->(unit) WHERE $includePeople
+           RETURN actor, position.since AS since, position.until AS until
+         }
+         CALL (actor) {
+           MATCH (actor)-[r:PARTICIPATED_IN]->(e:Event) RETURN e, r.role AS role
+           UNION
+           MATCH (e:Event)-[:AT_SITE]->(actor) RETURN e, 'SITE' AS role
+           UNION
+           MATCH (actor)-[:PARTY_TO]->(:Agreement)-[:REACHED_AT]->(e:Event) RETURN e, 'PARTY' AS role
+         }
+         WITH e, role, actor, since, until
+         WHERE ($from IS NULL OR coalesce(e.endDate, e.date) >= date($from))
+           AND ($to IS NULL OR e.date <= date($to))
+           AND (since IS NULL OR e.date IS NULL OR e.date >= since)
+           AND (until IS NULL OR e.date IS NULL OR e.date <= until)
+         RETURN DISTINCT labels(e) AS labels, properties(e) AS props, role, actor.id AS viaId, e.date AS date, e.name AS name
+         ORDER BY date IS NULL, date, name, viaId, role`,
+        args,
+      );
+      return result.records.map((r) => ({
+        event: node(r.toObject() as NodeRow),
+        role: r.get('role') as string,
+        viaId: r.get('viaId') as string,
+      }));
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { AppError } from '../common/app.errors';
+import type { Config } from '../config/app.config';
+import type { DatabaseProvider } from '../db/database.provider';
+import type { GraphNode } from '../db/graph.record';
+import type { EntityKind } from '../modules/entity/entity.type';
+import { explainEdge } from './hop.explanation';
+import { TraversalRepository, type PathRows } from './traversal.repository';
+import { RelationshipKind, type GraphEdge } from './traversal.type';
+
+export interface Path {
+  length: number;
+  summary: string;
+  nodes: GraphNode[];
+  hops: { from: GraphNode; to: GraphNode; edge: GraphEdge; explanation: string }[];
+}
+
+const ALL_KINDS = Object.values(RelationshipKind);
+const bad = (field: string, message: string): AppError =>
+  new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+
+/** The rules of traversals: every depth and size bounded by configuration, every hop explained. */
+export class TraversalService {
+  constructor(
+    private readonly databases: DatabaseProvider,
+    private readonly limits: Config['limits'],
+  ) {}
+
+  async neighborhood(args: {
+    id: string;
+    depth?: number;
+    relationshipKinds?: RelationshipKind[];
+    entityKinds?: EntityKind[];
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
+    const depth = this.depth('depth', args.depth ?? 1);
+    const limit = args.limit ?? this.limits.maxNeighborhoodNodes;
+    if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxNeighborhoodNodes) {
+      throw bad('limit', `must be from 1 to ${this.limits.maxNeighborhoodNodes}, got ${limit}`);
+    }
+    this.range(args.from, args.to);
+    await this.mustExist({ id: args.id });
+    return this.repository().neighborhood({
+      id: args.id,
+      depth,
+      kinds: this.kinds(args.relationshipKinds),
+      labels: args.entityKinds?.length ? args.entityKinds : null,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      nodeLimit: limit,
+    });
+  }
+
+  async paths(args: {
+    from: string;
+    to: string;
+    maxDepth?: number;
+    first?: number;
+    relationshipKinds?: RelationshipKind[];
+  }): Promise<Path[]> {
+    const maxDepth = this.depth('maxDepth', args.maxDepth ?? this.limits.maxTraversalDepth);
+    const first = args.first ?? 3;
+    if (!Number.isInteger(first) || first < 1 || first > this.limits.maxPaths) {
+      throw bad('first', `must be from 1 to ${this.limits.maxPaths}, got ${first}`);
+    }
+    if (args.from === args.to) throw bad('to', 'is the same entity as from');
+    await this.mustExist({ from: args.from, to: args.to });
+    const rows = await this.repository().shortestPaths(
+      args.from,
+      args.to,
+      maxDepth,
+      this.kinds(args.relationshipKinds),
+      first,
+    );
+    return rows.map(toPath);
+  }
+
+  async commonConnections(a: string, b: string, limit = 100) {
+    if (a === b) throw bad('b', 'is the same entity as a');
+    await this.mustExist({ a, b });
+    return this.repository().common(a, b, limit);
+  }
+
+  async timeline(args: {
+    id: string;
+    from?: string;
+    to?: string;
+    includeSubUnits?: boolean;
+    includePeople?: boolean;
+  }) {
+    this.range(args.from, args.to);
+    await this.mustExist({ id: args.id });
+    return this.repository().timeline({
+      id: args.id,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      includeSubUnits: args.includeSubUnits ?? false,
+      includePeople: args.includePeople ?? false,
+    });
+  }
+
+  private repository(): TraversalRepository {
+    return new TraversalRepository(this.databases.get());
+  }
+
+  private depth(field: string, value: number): number {
+    if (!Number.isInteger(value) || value < 1 || value > this.limits.maxTraversalDepth) {
+      throw bad(
+        field,
+        `must be from 1 to ${this.limits.maxTraversalDepth} (MAX_TRAVERSAL_DEPTH), got ${value}`,
+      );
+    }
+    return value;
+  }
+
+  private kinds(kinds: RelationshipKind[] | undefined): RelationshipKind[] {
+    return kinds?.length ? kinds : ALL_KINDS;
+  }
+
+  private range(from: string | undefined, to: string | undefined): void {
+    if (from !== undefined && to !== undefined && from > to) throw bad('from', `${from} is after to (${to})`);
+  }
+
+  private async mustExist(ids: Record<string, string>): Promise<void> {
+    const found = await this.repository().exists(Object.values(ids));
+    for (const [field, id] of Object.entries(ids)) {
+      if (!found.has(id))
+        throw new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(id)}`, { field });
+    }
+  }
+}
+
+function toPath({ nodes, edges }: PathRows): Path {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const hops = edges.map((edge, i) => ({
+    from: nodes[i] as GraphNode,
+    to: nodes[i + 1] as GraphNode,
+    edge,
+    explanation: explainEdge(edge, byId.get(edge.from) as GraphNode, byId.get(edge.to) as GraphNode),
+  }));
+  return {
+    length: edges.length,
+    summary: `${String(nodes[0]?.name)} to ${String(nodes[nodes.length - 1]?.name)} in ${edges.length} hops: ${hops.map((h) => h.explanation).join('; ')}`,
+    nodes,
+    hops,
+  };
+}

@@ -1,0 +1,73 @@
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import type { Database } from '../../src/db/neo4j.database';
+import { EntityListRepository } from '../../src/modules/entity/entity-list.repository';
+import { EntityRepository } from '../../src/modules/entity/entity.repository';
+import { TraversalRepository } from '../../src/traversal/traversal.repository';
+import { connect } from '../helpers/neo4j.test-db';
+
+interface Plan {
+  operatorType: string;
+  children: Plan[];
+}
+
+const operators = (plan: Plan): string[] => [
+  plan.operatorType.split('@')[0] as string,
+  ...plan.children.flatMap(operators),
+];
+
+/** A Database whose reads EXPLAIN each query instead of running it, collecting the operators Neo4j plans. */
+function explaining(db: Database): { db: Database; plans: string[][] } {
+  const plans: string[][] = [];
+  const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
+    db.read((tx) => {
+      const run = async (query: string, parameters?: Record<string, unknown>): Promise<QueryResult> => {
+        const result = await tx.run(`EXPLAIN ${query}`, parameters);
+        plans.push(operators(result.summary.plan as unknown as Plan));
+        return result;
+      };
+      return work({ run } as unknown as ManagedTransaction);
+    });
+  return { db: { read } as unknown as Database, plans };
+}
+
+describe('the indexes the read queries rely on', () => {
+  const db = connect();
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('finds entities by id through the unique index, also for nested fields', async () => {
+    const probe = explaining(db);
+    await new EntityRepository(probe.db).findByIds(['person:batulzii']);
+    await new EntityRepository(probe.db).related('HOLDS_POSITION', 'OUT', ['person:batulzii']);
+    for (const plan of probe.plans) expect(plan).toContain('NodeUniqueIndexSeek');
+  });
+
+  it('filters lists by country through the country-code index and by date through the event-date index', async () => {
+    const probe = explaining(db);
+    const base = { sortBy: 'name' as const, descending: false, skip: 0, limit: 10 };
+    await new EntityListRepository(probe.db).list({ ...base, base: 'Institution', countryCode: 'MN' });
+    await new EntityListRepository(probe.db).list({
+      ...base,
+      base: 'Event',
+      sortBy: 'date',
+      from: '2019-01-01',
+      to: '2019-12-31',
+    });
+    expect(probe.plans[0]).toContain('NodeIndexSeek');
+    expect(probe.plans[1]?.some((op) => op.startsWith('NodeIndexSeekByRange'))).toBe(true);
+  });
+
+  it('starts traversals from the unique index', async () => {
+    const probe = explaining(db);
+    await new TraversalRepository(probe.db).shortestPaths(
+      'person:batulzii',
+      'person:li-guofeng',
+      4,
+      ['PARTICIPATED_IN'] as never,
+      1,
+    );
+    expect(probe.plans[0]).toContain('NodeUniqueIndexSeek');
+  });
+});

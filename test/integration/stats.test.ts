@@ -1,0 +1,131 @@
+import pino from 'pino';
+import { loadConfig } from '../../src/config/app.config';
+import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
+import { startApi, type RunningApi } from '../../src/server/api.server';
+import { data, graphql } from '../helpers/api.harness';
+import { startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+
+/** On a Neo4j of its own holding exactly the three corpus documents, so that counts can be checked by hand. */
+describe('stats for dashboards', () => {
+  let neo4j: EmbeddedNeo4j;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    neo4j = await startPrivateNeo4j(tempDir('stats'));
+    api = await startApi(
+      loadConfig({ NODE_ENV: 'test', PORT: '0', NEO4J_URI: neo4j.uri, SEED: 'auto' }),
+      pino({ level: 'silent' }),
+    );
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await neo4j?.stop();
+  });
+
+  it('counts entities by kind as the documents state them', async () => {
+    const result = await data<{
+      stats: { entitiesByKind: { kind: string; category: string; count: number }[] };
+    }>(api, `{ stats { entitiesByKind { kind category count } } }`);
+    const counts = Object.fromEntries(result.stats.entitiesByKind.map((k) => [k.kind, k.count]));
+    expect(counts).toEqual({
+      Person: 7,
+      Ministry: 2,
+      GovernmentDepartment: 4,
+      Committee: 1,
+      SciencePark: 1,
+      TransferCenter: 4,
+      ServiceCenter: 1,
+      Platform: 1,
+      InnovationCenter: 1,
+      Incubator: 1,
+      Market: 1,
+      University: 1,
+      Enterprise: 2,
+      Government: 1,
+      InternationalOrganization: 2,
+      Visit: 1,
+      Meeting: 1,
+      Inspection: 3,
+      Signing: 1,
+      Conference: 1,
+      Agreement: 4,
+      Framework: 3,
+      Country: 4,
+      Region: 1,
+      City: 2,
+    });
+    const byCategory = (category: string) =>
+      result.stats.entitiesByKind.filter((k) => k.category === category).reduce((sum, k) => sum + k.count, 0);
+    expect([byCategory('Institution'), byCategory('Event'), byCategory('Place')]).toEqual([23, 7, 7]);
+  });
+
+  it('counts institutions by country, events by year and month, and cooperation between countries', async () => {
+    const result = await data<{
+      stats: {
+        institutionsByCountry: { code: string | null; count: number }[];
+        eventsPerYear: { period: string; count: number }[];
+        eventsPerMonth: { period: string; count: number }[];
+        countryCooperation: { a: string; b: string; events: number; agreements: number }[];
+        topEntities: { node: { id: string }; degree: number }[];
+      };
+    }>(
+      api,
+      `{
+        stats {
+          institutionsByCountry { code count }
+          eventsPerYear { period count }
+          eventsPerMonth { period count }
+          countryCooperation { a b events agreements }
+          topEntities(limit: 5) { node { id } degree }
+        }
+      }`,
+    );
+    expect(result.stats.institutionsByCountry).toEqual([
+      { code: 'CN', count: 11 },
+      { code: null, count: 5 },
+      { code: 'MN', count: 4 },
+      { code: 'QA', count: 2 },
+      { code: 'NG', count: 1 },
+    ]);
+    expect(result.stats.eventsPerYear).toEqual([
+      { period: '2019', count: 5 },
+      { period: '2020', count: 1 },
+      { period: '2022', count: 1 },
+    ]);
+    expect(result.stats.eventsPerMonth).toEqual([
+      { period: '2019-12', count: 5 },
+      { period: '2020-08', count: 1 },
+      { period: '2022-08', count: 1 },
+    ]);
+    expect(result.stats.countryCooperation).toEqual([
+      { a: 'CN', b: 'MN', events: 2, agreements: 1 },
+      { a: 'CN', b: 'QA', events: 1, agreements: 1 },
+    ]);
+    const degrees = result.stats.topEntities.map((t) => t.degree);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    const maxDegree = await api.database.read(async (tx) => {
+      const r = await tx.run(
+        'MATCH (n:Entity) WHERE NOT n:Commitment RETURN max(COUNT { (n)--(:Entity) }) AS max',
+      );
+      return r.records[0]?.get('max') as number;
+    });
+    expect(degrees[0]).toBe(maxDegree);
+  });
+
+  it('bounds topEntities', async () => {
+    const response = await graphql(
+      api,
+      `
+        {
+          stats {
+            topEntities(limit: 1000) {
+              degree
+            }
+          }
+        }
+      `,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+  });
+});

@@ -1,0 +1,241 @@
+import type { RunningApi } from '../../src/server/api.server';
+import { data, graphql, startTestApi } from '../helpers/api.harness';
+import { removeByPrefix } from '../helpers/graph.snapshot';
+
+const PREFIX = 'test-traversal:';
+
+interface Hop {
+  from: { id: string };
+  to: { id: string };
+  edge: {
+    kind: string;
+    from: string;
+    to: string;
+    role: string | null;
+    title: string | null;
+    sources: { url: string }[];
+  };
+  explanation: string;
+}
+
+describe('traversals for analysts', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await data(
+      api,
+      `mutation ($input: CreateInstitutionInput!, $source: SourceInput!) { createInstitution(input: $input, source: $source) { outcome } }`,
+      {
+        input: { id: `${PREFIX}island`, kind: 'ENTERPRISE', name: 'Traversal Island Company' },
+        source: { id: `${PREFIX}source`, publisher: 'test', title: 'traversal test' },
+      },
+    );
+  });
+
+  afterAll(async () => {
+    if (api) await removeByPrefix(api.database, PREFIX);
+    await api?.stop();
+  });
+
+  it('6. finds the shortest chain from Batulzii to Li Guofeng, each hop explained with its source', async () => {
+    const result = await data<{
+      shortestPath: { length: number; summary: string; nodes: { id: string }[]; hops: Hop[] };
+    }>(
+      api,
+      `{
+        shortestPath(from: "person:batulzii", to: "person:li-guofeng") {
+          length summary nodes { id }
+          hops { from { id } to { id } explanation edge { kind from to role title sources { url } } }
+        }
+      }`,
+    );
+    const path = result.shortestPath;
+    expect(path.nodes[0]?.id).toBe('person:batulzii');
+    expect(path.nodes[path.nodes.length - 1]?.id).toBe('person:li-guofeng');
+    expect(path.length).toBe(path.hops.length);
+    expect(path.length).toBe(4);
+    path.hops.forEach((hop, i) => {
+      expect(hop.from.id).toBe(path.nodes[i]?.id);
+      expect(hop.to.id).toBe(path.nodes[i + 1]?.id);
+      expect([hop.edge.from, hop.edge.to].sort()).toEqual([hop.from.id, hop.to.id].sort());
+      expect(hop.explanation.length).toBeGreaterThan(10);
+      expect(hop.edge.sources.length).toBeGreaterThan(0);
+    });
+    expect(path.hops[path.hops.length - 1]).toMatchObject({
+      explanation: 'Li Guofeng is Director of China-Arab States Technology Transfer Center',
+      edge: {
+        kind: 'HOLDS_POSITION',
+        title: 'Director',
+        sources: [{ url: 'https://en.casttc.org/article/00001083.html'.replace('00001083', '00001525') }],
+      },
+    });
+    expect(path.hops[0]?.explanation).toMatch(/^Batulzii took part in .+ \(2019-12-23\) as delegation lead$/);
+    expect(path.summary).toMatch(/^Batulzii to Li Guofeng in 4 hops: Batulzii took part in /);
+  });
+
+  it('ranks several paths, shortest first, and answers null for an unreachable pair', async () => {
+    const result = await data<{ paths: { length: number }[]; none: null; noneEither: unknown[] }>(
+      api,
+      `{
+        paths(from: "person:batulzii", to: "person:li-guofeng", first: 3) { length }
+        none: shortestPath(from: "person:batulzii", to: "${PREFIX}island") { length }
+        noneEither: paths(from: "person:batulzii", to: "${PREFIX}island") { length }
+      }`,
+    );
+    expect(result.paths.length).toBeGreaterThan(1);
+    const lengths = result.paths.map((p) => p.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    expect(result.none).toBeNull();
+    expect(result.noneEither).toEqual([]);
+  });
+
+  it('keeps a path to the relationship kinds asked for', async () => {
+    const result = await data<{ shortestPath: { hops: { edge: { kind: string } }[] } | null }>(
+      api,
+      `{ shortestPath(from: "person:batulzii", to: "person:li-guofeng", relationshipKinds: [PARTICIPATED_IN, HOLDS_POSITION]) { hops { edge { kind } } } }`,
+    );
+    expect(
+      result.shortestPath === null ||
+        result.shortestPath.hops.every((h) => ['PARTICIPATED_IN', 'HOLDS_POSITION'].includes(h.edge.kind)),
+    ).toBe(true);
+  });
+
+  it('gives the depth-2 neighbourhood of the China-Mongolia Technology Transfer Center: the meeting and its participants', async () => {
+    const result = await data<{
+      neighborhood: {
+        truncated: boolean;
+        nodes: { id: string; __typename: string }[];
+        edges: { kind: string; from: string; to: string; role: string | null }[];
+      };
+    }>(
+      api,
+      `{ neighborhood(id: "institution:china-mongolia-ttc", depth: 2) { truncated nodes { id __typename } edges { kind from to role } } }`,
+    );
+    const { nodes, edges, truncated } = result.neighborhood;
+    const ids = nodes.map((n) => n.id);
+    expect(truncated).toBe(false);
+    expect(ids).toContain('event:2019-12-23-ningxia-mongolia-meeting');
+    for (const participant of [
+      'person:s-munkhbat',
+      'person:batulzii',
+      'person:chaoketu',
+      'person:chen-fang',
+      'institution:ningxia-st-department',
+    ]) {
+      expect(ids).toContain(participant);
+      expect(edges).toContainEqual(
+        expect.objectContaining({
+          kind: 'PARTICIPATED_IN',
+          from: participant,
+          to: 'event:2019-12-23-ningxia-mongolia-meeting',
+        }),
+      );
+    }
+    for (const edge of edges) {
+      expect(ids).toContain(edge.from);
+      expect(ids).toContain(edge.to);
+    }
+  });
+
+  it('filters a neighbourhood by kinds and dates, and says when its limit cut it', async () => {
+    const result = await data<{
+      people: { nodes: { __typename: string }[] };
+      before2020: { nodes: { id: string }[] };
+      small: { truncated: boolean; nodes: unknown[] };
+    }>(
+      api,
+      `{
+        people: neighborhood(id: "institution:ningxia-st-department", depth: 2, entityKinds: [PERSON], relationshipKinds: [HOLDS_POSITION]) { nodes { __typename } }
+        before2020: neighborhood(id: "person:chen-fang", to: "2019-12-31") { nodes { id } }
+        small: neighborhood(id: "institution:ningxia-st-department", depth: 2, limit: 3) { truncated nodes { id } }
+      }`,
+    );
+    expect(result.people.nodes.map((n) => n.__typename)).toEqual(['GovernmentDepartment', 'Person']);
+    const before = result.before2020.nodes.map((n) => n.id);
+    expect(before).toContain('event:2019-12-23-ningxia-mongolia-meeting');
+    expect(before).not.toContain('event:2020-08-10-beautiful-doha-signing');
+    expect(result.small).toMatchObject({ truncated: true });
+    expect(result.small.nodes).toHaveLength(3);
+  });
+
+  it('7. gives the timeline of the Ningxia department across documents, in date order', async () => {
+    const result = await data<{
+      own: { date: string; role: string; event: { id: string } }[];
+      wide: { date: string; role: string; event: { id: string }; via: { id: string } }[];
+    }>(
+      api,
+      `{
+        own: timeline(id: "institution:ningxia-st-department") { date role event { id } }
+        wide: timeline(id: "institution:ningxia-st-department", includeSubUnits: true, includePeople: true) { date role event { id } via { id } }
+      }`,
+    );
+    expect(result.own.map((e) => [e.date, e.event.id, e.role])).toEqual([
+      ['2019-12-23', 'event:2019-12-23-ningxia-mongolia-meeting', 'HOST'],
+      ['2019-12-23', 'event:2019-12-23-ningxia-mongolia-meeting', 'PARTY'],
+      ['2019-12-23', 'event:2019-12-23-mongolian-delegation-visits-ningxia', 'HOST'],
+    ]);
+    const dates = result.wide.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(result.wide.map((e) => [e.event.id, e.role, e.via.id])).toEqual(
+      expect.arrayContaining([
+        [
+          'event:2019-12-23-ningxia-mongolia-meeting',
+          'ATTENDEE',
+          'institution:ningxia-st-cooperation-division',
+        ],
+        ['event:2020-08-10-beautiful-doha-signing', 'ATTENDEE', 'person:chen-fang'],
+        ['event:2022-08-19-4th-china-arab-technology-transfer-conference', 'PARTY', 'institution:casttc'],
+      ]),
+    );
+    const ranged = await data<{ timeline: { date: string }[] }>(
+      api,
+      `{ timeline(id: "institution:ningxia-st-department", includeSubUnits: true, includePeople: true, from: "2020-01-01", to: "2021-12-31") { date } }`,
+    );
+    expect(ranged.timeline.map((e) => e.date)).toEqual(['2020-08-10']);
+  });
+
+  it('finds the common connections of two people', async () => {
+    const result = await data<{
+      commonConnections: { node: { id: string }; viaA: { role: string }[]; viaB: { role: string }[] }[];
+    }>(
+      api,
+      `{ commonConnections(a: "person:s-munkhbat", b: "person:chen-fang") { node { id } viaA { role } viaB { role } } }`,
+    );
+    expect(result.commonConnections).toEqual([
+      {
+        node: { id: 'event:2019-12-23-ningxia-mongolia-meeting' },
+        viaA: [{ role: 'DELEGATION_LEAD' }],
+        viaB: [{ role: 'HOST' }],
+      },
+    ]);
+  });
+
+  it.each([
+    [`{ neighborhood(id: "person:batulzii", depth: 99) { truncated } }`, 'depth'],
+    [
+      `{ shortestPath(from: "person:batulzii", to: "person:li-guofeng", maxDepth: 13) { length } }`,
+      'maxDepth',
+    ],
+    [`{ paths(from: "person:batulzii", to: "person:li-guofeng", first: 1000) { length } }`, 'first'],
+    [`{ neighborhood(id: "person:batulzii", limit: 100000) { truncated } }`, 'limit'],
+    [`{ timeline(id: "person:batulzii", from: "2020-01-01", to: "2019-01-01") { date } }`, 'from'],
+  ])('rejects %s with BAD_USER_INPUT naming %s', async (query, field) => {
+    const response = await graphql(api, query);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('answers NOT_FOUND for an unknown id', async () => {
+    const response = await graphql(
+      api,
+      `
+        {
+          shortestPath(from: "person:batulzii", to: "person:nobody") {
+            length
+          }
+        }
+      `,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'to' });
+  });
+});
