@@ -23,6 +23,22 @@ export interface Config {
     /** The most paths `paths` returns. */
     maxPaths: number;
   };
+  auth: {
+    /** Off only where no key is configured outside production: everything is then allowed. */
+    enabled: boolean;
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** public: anyone may read; reader: reads need a token with the reader role (or higher). */
+    reads: 'public' | 'reader';
+  };
+  cost: {
+    maxDepth: number;
+    maxComplexity: number;
+    maxAliases: number;
+    maxTokens: number;
+  };
   /** auto: load seed/documents when the graph holds no source yet; always: on every start (idempotent). */
   seed: 'auto' | 'always' | 'never';
   neo4j: {
@@ -86,6 +102,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPaths: read.int('MAX_PATHS', 10, 1, 100),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
+    auth: {
+      enabled: false,
+      jwtSecret: read.optionalSecret('AUTH_JWT_SECRET', 32),
+      jwksUrl: read.optionalUrl('AUTH_JWKS_URL'),
+      issuer: env.AUTH_ISSUER?.trim() || undefined,
+      audience: env.AUTH_AUDIENCE?.trim() || undefined,
+      reads: read.oneOf('AUTH_READS', ['public', 'reader'], 'public'),
+    },
+    cost: {
+      maxDepth: read.int('MAX_QUERY_DEPTH', 12, 1, 100),
+      maxComplexity: read.int('MAX_QUERY_COMPLEXITY', 20_000, 10, 10_000_000),
+      maxAliases: read.int('MAX_QUERY_ALIASES', 30, 0, 10_000),
+      maxTokens: read.int('MAX_QUERY_TOKENS', 3_000, 50, 1_000_000),
+    },
     neo4j: {
       uri: read.optionalUri('NEO4J_URI', ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
       user: read.string('NEO4J_USER', 'neo4j'),
@@ -113,6 +143,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `DEFAULT_PAGE_SIZE (${config.limits.defaultPageSize}) must not exceed MAX_PAGE_SIZE (${config.limits.maxPageSize})`,
     );
   }
+  const disabled = read.oneOf('AUTH_DISABLED', ['true', 'false'], 'false') === 'true';
+  const keyed = config.auth.jwtSecret !== undefined || config.auth.jwksUrl !== undefined;
+  if (config.auth.jwtSecret !== undefined && config.auth.jwksUrl !== undefined) {
+    problems.push('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  }
+  if (config.env === 'production' && !keyed && !disabled) {
+    problems.push(
+      'production needs AUTH_JWT_SECRET or AUTH_JWKS_URL (or AUTH_DISABLED=true, to run without access control)',
+    );
+  }
+  config.auth.enabled = keyed && !disabled;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -150,6 +191,26 @@ class EnvReader {
       return fallback;
     }
     return value as T;
+  }
+
+  optionalSecret(name: string, minLength: number): string | undefined {
+    const value = this.env[name];
+    if (value === undefined || value === '') return undefined;
+    if (value.length < minLength) {
+      this.problems.push(`${name} must be at least ${minLength} characters long`);
+      return undefined;
+    }
+    return value;
+  }
+
+  optionalUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!/^https?:\/\/\S+$/.test(value)) {
+      this.problems.push(`${name} must be an http(s) address, got '${value}'`);
+      return undefined;
+    }
+    return value;
   }
 
   optionalUri(name: string, schemes: readonly string[]): string | undefined {

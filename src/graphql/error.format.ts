@@ -12,6 +12,7 @@ const GRAPHQL_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'UNAUTHENTICATED',
 ]);
 
 /**
@@ -34,11 +35,12 @@ export function createErrorFormatter(log: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+      const limit = formatted.extensions?.limit;
       return {
         message: formatted.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code },
+        extensions: typeof limit === 'string' ? { code, limit } : { code },
       };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');

@@ -1,3 +1,4 @@
+import type { AuthService, User } from '../auth/auth.service';
 import type { Logger } from '../common/app.logger';
 import type { IngestService } from '../ingest/ingest.service';
 import type { EditService } from '../modules/edit/edit.service';
@@ -26,4 +27,8 @@ export interface RequestContext {
   services: Services;
   /** Relationship reads over this request's batching loaders. */
   graph: RelationshipService;
+  /** Who sent the request, from its bearer token; undefined without one. */
+  user: User | undefined;
+  auth: AuthService;
+  readsNeedRole: boolean;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker, readAccess } from '../auth/auth.checker';
 import {
   AgreementResolver,
   CommitmentResolver,
@@ -47,6 +48,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     // The kinds are reached only through their interfaces; listing them puts them in the schema.
     orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],
     validate: true,
+    authChecker,
+    globalMiddlewares: [readAccess],
   });
 }
 

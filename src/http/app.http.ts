@@ -4,7 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { AuthService } from '../auth/auth.service';
+import { complexityLimit, costRules } from '../graphql/cost.rules';
+import { createMetrics } from './metrics.plugin';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
@@ -33,19 +36,39 @@ export async function createHttpApp(deps: {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const metrics = createMetrics(databases);
+  const production = config.env === 'production';
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
-    introspection: config.env !== 'production',
+    introspection: !production,
+    // No "did you mean" field suggestions in production: they describe the schema to whoever asks.
+    hideSchemaDetailsFromClientErrors: production,
+    // Cost limits run before execution: an over-limit request reaches no resolver and no Cypher.
+    parseOptions: { maxTokens: config.cost.maxTokens },
+    validationRules: costRules(config.cost),
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     // This process owns SIGINT and SIGTERM: it drains HTTP, then closes Neo4j (src/index.ts).
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      complexityLimit(schema, config.cost, config.limits.defaultPageSize),
+      metrics.plugin,
+    ],
   });
+  const auth = new AuthService(config.auth);
+  if (!auth.enabled)
+    log.warn('access control is off: no AUTH_JWT_SECRET or AUTH_JWKS_URL is set, so anyone may write');
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.get('/readyz', async (_req, res) => {
@@ -59,11 +82,28 @@ export async function createHttpApp(deps: {
     // Room for the largest ingest document in a GraphQL request; the ingest service checks the document itself.
     express.json({ limit: config.limits.maxDocumentBytes * 2 }),
     expressMiddleware(apollo, {
-      context: ({ req }) => {
+      context: async ({ req }) => {
         const given = req.header('x-request-id');
         const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
         const graph = new RelationshipService(new RequestLoaders(databases));
-        return Promise.resolve({ requestId, log: log.child({ requestId }), services, graph });
+        let user;
+        try {
+          user = await auth.authenticate(req.header('authorization'));
+        } catch (error) {
+          // Thrown here, before execution, it must carry its own HTTP status: 401.
+          throw new GraphQLError((error as Error).message, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        return {
+          requestId,
+          log: log.child({ requestId }),
+          services,
+          graph,
+          user,
+          auth,
+          readsNeedRole: config.auth.reads === 'reader',
+        };
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readSeedDocuments } from '../../src/ingest/seed.loader';
 import { ApiProcess, isProcessAlive, waitUntil } from '../helpers/api.process';
-import { sharedNeo4jUri, tempDir } from '../helpers/neo4j.test-db';
+import { connect, sharedNeo4jUri, tempDir } from '../helpers/neo4j.test-db';
 
 const embeddedPid = (api: ApiProcess): number => {
   const line = api.logs.find(
@@ -123,6 +123,53 @@ describe('the API on a Neo4j given by NEO4J_URI', () => {
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
     } finally {
       await api.stop();
+    }
+  });
+});
+
+describe('SIGTERM with a request in flight', () => {
+  it('finishes the request, then stops', async () => {
+    const api = ApiProcess.start({ PORT: '0', NEO4J_URI: sharedNeo4jUri(), SEED: 'never' });
+    const url = await api.ready();
+    const prefix = 'test-sigterm:';
+    const document = {
+      source: { id: `${prefix}source`, publisher: 'test', title: 'in flight' },
+      institutions: Array.from({ length: 1500 }, (_, i) => ({
+        id: `${prefix}${i}`,
+        kind: 'ENTERPRISE',
+        name: `In-flight Company ${i}`,
+      })),
+    };
+    const inFlight = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($d: JSONObject!) { ingestDocument(document: $d) { created } }',
+        variables: { d: document },
+      }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    api.child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { ingestDocument: { created: 1500 } } });
+    expect(await api.exited).toBe(0);
+    const db = connect();
+    try {
+      const count = await db.read(async (tx) => {
+        const result = await tx.run('MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN count(n) AS n', {
+          p: prefix,
+        });
+        return result.records[0]?.get('n') as number;
+      });
+      expect(count).toBe(1500);
+      await db.write((tx) =>
+        tx.run('MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $p DETACH DELETE n', {
+          p: prefix,
+        }),
+      );
+    } finally {
+      await db.close();
     }
   });
 });

@@ -16,7 +16,7 @@ async function aboutError(url: string): Promise<unknown> {
   return ((await response.json()) as { errors?: { extensions: unknown }[] }).errors?.[0]?.extensions;
 }
 
-describe('readiness through a Neo4j outage', () => {
+describe('readiness and requests through a Neo4j outage', () => {
   const dataDir = tempDir('outage');
   let port: number;
   let neo4j: EmbeddedNeo4j;
@@ -46,8 +46,13 @@ describe('readiness through a Neo4j outage', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(api.alive).toBe(true);
 
+    const underLoad = await Promise.all(Array.from({ length: 20 }, () => aboutError(url)));
+    expect(underLoad).toEqual(Array(20).fill({ code: 'SERVICE_UNAVAILABLE' }));
+
     neo4j = await startPrivateNeo4j(dataDir, port);
     await waitUntil(async () => (await readyz(url)).status === 200, 30_000);
+    const recovered = await Promise.all(Array.from({ length: 20 }, () => aboutError(url)));
+    expect(recovered).toEqual(Array(20).fill(undefined));
     expect((await readyz(url)).body).toMatchObject({ status: 'ready', neo4j: { edition: 'community' } });
     expect(await aboutError(url)).toBeUndefined();
     expect(api.alive).toBe(true);

@@ -86,7 +86,7 @@ describe('search', () => {
   });
 
   it('bounds the number of hits', async () => {
-    const response = await graphql(api, SEARCH, { q: 'ningxia', first: 10_000 });
+    const response = await graphql(api, SEARCH, { q: 'ningxia', first: 100 });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await search('ningxia', { first: 2 })).toHaveLength(2);
   });

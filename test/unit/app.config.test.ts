@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       NEO4J_HEAP_MB: '1024',
       NEO4J_DATA_DIR: '/var/lib/graph',
       NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'a-secret-of-at-least-thirty-two-chars',
     });
     expect(config).toMatchObject({
       env: 'production',
@@ -46,5 +47,20 @@ describe('loadConfig', () => {
 
   it.each(['-1', '65536', '4000.5', '40 00', '0x10'])('rejects PORT=%s', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+  });
+
+  it('turns access control on with a key, and refuses production without one', () => {
+    expect(loadConfig({}).auth.enabled).toBe(false);
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.enabled).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /production needs AUTH_JWT_SECRET or AUTH_JWKS_URL/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_DISABLED: 'true' }).auth.enabled).toBe(false);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(
+      'AUTH_JWT_SECRET must be at least 32 characters long',
+    );
+    expect(() =>
+      loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example.org/jwks' }),
+    ).toThrow('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
   });
 });

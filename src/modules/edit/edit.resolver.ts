@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import type { RequestContext } from '../../graphql/request.context';
 import { Entity } from '../entity/entity.type';
@@ -24,6 +24,7 @@ async function payload(
 @Resolver()
 export class EditResolver {
   @Mutation(() => EditPayload, { description: 'Adds an institution, or finds the one it already is.' })
+  @Authorized('editor')
   async createInstitution(
     @Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput,
     @Arg('source', () => SourceInput) source: SourceInput,
@@ -33,6 +34,7 @@ export class EditResolver {
   }
 
   @Mutation(() => EditPayload)
+  @Authorized('editor')
   async updateInstitution(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateInstitutionInput) input: UpdateInstitutionInput,
@@ -43,6 +45,7 @@ export class EditResolver {
   }
 
   @Mutation(() => EditPayload, { description: 'Adds a person, or finds the one they already are.' })
+  @Authorized('editor')
   async createPerson(
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Arg('source', () => SourceInput) source: SourceInput,
@@ -52,6 +55,7 @@ export class EditResolver {
   }
 
   @Mutation(() => EditPayload)
+  @Authorized('editor')
   async updatePerson(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
@@ -64,6 +68,7 @@ export class EditResolver {
   @Mutation(() => EditPayload, {
     description: 'Records that a person holds (or held) a position; returns the person.',
   })
+  @Authorized('editor')
   async recordPosition(
     @Arg('input', () => PositionInput) input: PositionInput,
     @Arg('source', () => SourceInput) source: SourceInput,
@@ -73,6 +78,7 @@ export class EditResolver {
   }
 
   @Mutation(() => Entity, { description: 'Links two entities; returns the first.' })
+  @Authorized('editor')
   async link(
     @Arg('fromId', () => ID) fromId: string,
     @Arg('kind', () => LinkKind) kind: LinkKind,
@@ -87,6 +93,7 @@ export class EditResolver {
   @Mutation(() => Int, {
     description: 'Removes the links of one kind between two entities; how many were removed.',
   })
+  @Authorized('editor')
   unlink(
     @Arg('fromId', () => ID) fromId: string,
     @Arg('kind', () => LinkKind) kind: LinkKind,
@@ -97,6 +104,7 @@ export class EditResolver {
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes an entity and all its relationships.' })
+  @Authorized('admin')
   async deleteEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
     return { id, relationshipsRemoved: await ctx.services.edit.delete(id) };
   }
@@ -105,6 +113,7 @@ export class EditResolver {
     description:
       'Merges mergeId into keepId: relationships, aliases and sources move; mergeId keeps resolving to keepId.',
   })
+  @Authorized('admin')
   async mergeEntities(
     @Arg('keepId', () => ID) keepId: string,
     @Arg('mergeId', () => ID) mergeId: string,

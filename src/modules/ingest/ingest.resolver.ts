@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/request.context';
 import type { IngestReport as Report } from '../../ingest/document.repository';
 import { IngestReport } from './ingest.type';
@@ -10,6 +10,7 @@ export class IngestResolver {
     description:
       'Adds a document (the format of schema/document.schema.json) in one transaction: all of it or, on any error, none of it. Ingesting it again changes nothing.',
   })
+  @Authorized('editor')
   ingestDocument(
     @Arg('document', () => GraphQLJSONObject) document: Record<string, unknown>,
     @Ctx() ctx: RequestContext,

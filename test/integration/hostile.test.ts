@@ -1,0 +1,185 @@
+import type { RunningApi } from '../../src/server/api.server';
+import { startTestApi } from '../helpers/api.harness';
+import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
+
+const PREFIX = 'test-hostile:';
+
+async function raw(api: RunningApi, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: JSON.parse(text) as { errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
+}
+
+const post = (api: RunningApi, query: string, variables: Record<string, unknown> = {}) =>
+  raw(api, JSON.stringify({ query, variables }));
+
+/** Hostile and malformed requests: each gets a clear, typed error; the process keeps serving; nothing is written. */
+describe('hostile input', () => {
+  let api: RunningApi;
+  let before: unknown;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_ALIASES: '20',
+      MAX_QUERY_COMPLEXITY: '5000',
+      MAX_QUERY_TOKENS: '1500',
+    });
+    before = await graphSnapshot(api.database);
+  });
+
+  afterEach(async () => {
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    if (api) {
+      expect(await graphSnapshot(api.database)).toEqual(before);
+      await removeByPrefix(api.database, PREFIX);
+    }
+    await api?.stop();
+  });
+
+  const expectLimit = (result: Awaited<ReturnType<typeof post>>, limit: string) => {
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit });
+  };
+
+  it('rejects a query nested too deep before any Cypher runs', async () => {
+    const deep = `{ institution(id: "institution:cn-most") { ${'parent { '.repeat(10)}id${' }'.repeat(10)} } }`;
+    const queries = api.database.queryCount;
+    expectLimit(await post(api, deep), 'depth');
+    expect(api.database.queryCount).toBe(queries);
+  });
+
+  it('rejects fragment cycles, and depth hidden in fragments', async () => {
+    const cycle = await post(
+      api,
+      `query { node(id: "x") { ...A } } fragment A on Institution { parent { ...B } } fragment B on Institution { parent { ...A } }`,
+    );
+    expect(cycle.status).toBe(400);
+    expect(cycle.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const hidden = await post(
+      api,
+      `{ institution(id: "institution:cn-most") { ...A } }
+       fragment A on Institution { parent { ...B } } fragment B on Institution { parent { ...C } }
+       fragment C on Institution { parent { ...D } } fragment D on Institution { parent { parent { parent { parent { parent { id } } } } } }`,
+    );
+    expectLimit(hidden, 'depth');
+  });
+
+  it('rejects fan-out: lists of lists multiplied past the cost limit', async () => {
+    const fanOut = `{ institutions(first: 100) { nodes { people { person { events { event { id } } } } } } }`;
+    expectLimit(await post(api, fanOut), 'complexity');
+  });
+
+  it('rejects an alias bomb', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: search(query: "ningxia") { score }`).join(
+      ' ',
+    );
+    expectLimit(await post(api, `{ ${aliases} }`), 'aliases');
+  });
+
+  it('rejects a document of too many tokens before parsing it whole', async () => {
+    const huge = `{ ${Array.from({ length: 800 }, () => 'about { name }').join(' ')} }`;
+    const result = await post(api, huge);
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('rejects a huge page size and wrong variable types', async () => {
+    const page = await post(api, `{ institutions(first: 1000) { totalCount } }`);
+    expect(page.json.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const wrongType = await post(api, `query ($first: Int) { institutions(first: $first) { totalCount } }`, {
+      first: 'ten',
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const wrongDate = await post(api, `query ($d: Date) { events(filter: { from: $d }) { totalCount } }`, {
+      d: '23/12/2019',
+    });
+    expect(wrongDate.status).toBe(400);
+    expect(wrongDate.json.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('answers a body that is not JSON, or too large, with a JSON error and no stack', async () => {
+    const notJson = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{ "query": ',
+    });
+    expect(notJson.status).toBe(400);
+    const text = await notJson.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const tooLarge = await raw(
+      api,
+      JSON.stringify({ query: '{ about { name } }', pad: 'x'.repeat(2_100_000) }),
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.text).not.toMatch(/at .*\.js|node_modules/);
+  });
+
+  it('refuses batched requests and cross-site simple requests', async () => {
+    const batch = await raw(
+      api,
+      JSON.stringify([{ query: '{ about { name } }' }, { query: '{ about { name } }' }]),
+    );
+    expect(batch.status).toBe(400);
+    const csrf = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`, {
+      method: 'GET',
+    });
+    expect(csrf.status).toBe(400);
+  });
+
+  const INJECTIONS = [
+    "') MATCH (n) DETACH DELETE n //",
+    '"}) MATCH (n) DETACH DELETE n RETURN 1 //',
+    '` MATCH (n) DETACH DELETE n //',
+    "x' OR 1=1 --",
+    '$ids',
+    '\u0000\u0001',
+    '{{7*7}}',
+  ];
+
+  it.each(INJECTIONS)('treats %j as plain text in every string argument', async (text) => {
+    const reads = [
+      [`query ($t: String!) { search(query: $t) { score } }`, { t: text }],
+      [`query ($t: String) { institutions(filter: { name: $t }) { totalCount } }`, { t: text }],
+      [`query ($t: String) { people(filter: { name: $t }) { totalCount } }`, { t: text }],
+      [`query ($t: String) { events(filter: { name: $t }) { totalCount } }`, { t: text }],
+      [`query ($t: ID!) { node(id: $t) { id } }`, { t: text }],
+      [`query ($t: ID!) { neighborhood(id: $t) { truncated } }`, { t: text }],
+      [`query ($t: ID!) { timeline(id: $t) { date } }`, { t: text }],
+      [`query ($t: ID!) { shortestPath(from: "person:batulzii", to: $t) { length } }`, { t: text }],
+    ] as const;
+    for (const [query, variables] of reads) {
+      const result = await post(api, query, variables);
+      const code = result.json.errors?.[0]?.extensions?.code;
+      expect([undefined, 'BAD_USER_INPUT', 'NOT_FOUND']).toContain(code);
+      expect(result.text).not.toMatch(/Neo\.|neo4j|Cypher|node_modules|\.ts:\d/i);
+    }
+    const write = await post(
+      api,
+      `mutation ($document: JSONObject!) { ingestDocument(document: $document) { created } }`,
+      {
+        document: {
+          source: { id: text, publisher: text, title: text },
+          institutions: [{ ref: 'a', kind: 'ENTERPRISE', name: text }],
+          relationships: [{ from: 'a', type: 'PART_OF', to: text }],
+        },
+      },
+    );
+    expect(write.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
