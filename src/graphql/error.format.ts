@@ -1,7 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../common/app.errors';
-import type { Logger } from '../common/app.logger';
 import { mapNeo4jError } from '../db/neo4j.errors';
 
 const GRAPHQL_CODES = new Set([
@@ -15,40 +14,37 @@ const GRAPHQL_CODES = new Set([
   'UNAUTHENTICATED',
 ]);
 
+/** The error as the service sees it: our typed error where there is one (driver errors included). */
+export const originalError = (error: unknown): unknown => mapNeo4jError(unwrapResolverError(error));
+
 /**
  * Every error leaves with a code and a message meant for a client: AppErrors as they are, Apollo's own request
- * errors as they are, anything else masked. The log keeps the detail.
+ * errors as they are, anything else masked. The log has the detail (errors.plugin.ts).
  */
-export function createErrorFormatter(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = mapNeo4jError(unwrapResolverError(error));
-    if (original instanceof AppError) {
-      if (original.code === 'SERVICE_UNAVAILABLE' || original.code === 'TIMEOUT') {
-        log.warn({ err: original.cause ?? original, path: formatted.path }, original.message);
-      }
-      return {
-        message: original.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: original.code, ...original.details },
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
-      const limit = formatted.extensions?.limit;
-      return {
-        message: formatted.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: typeof limit === 'string' ? { code, limit } : { code },
-      };
-    }
-    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = originalError(error);
+  if (original instanceof AppError) {
     return {
-      message: 'Internal server error',
+      message: original.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: original.code, ...original.details },
     };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+    const limit = formatted.extensions?.limit;
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: typeof limit === 'string' ? { code, limit } : { code },
+    };
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

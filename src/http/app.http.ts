@@ -13,7 +13,8 @@ import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
 import { RequestLoaders } from '../graphql/request.loaders';
 import { RelationshipService } from '../modules/entity/relationship.service';
-import { createErrorFormatter } from '../graphql/error.format';
+import { formatClientError } from '../graphql/error.format';
+import { errorLogging } from './errors.plugin';
 import type { RequestContext, Services } from '../graphql/request.context';
 
 export interface HttpApp {
@@ -40,7 +41,7 @@ export async function createHttpApp(deps: {
   const production = config.env === 'production';
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: createErrorFormatter(log),
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // No "did you mean" field suggestions in production: they describe the schema to whoever asks.
@@ -56,6 +57,7 @@ export async function createHttpApp(deps: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       complexityLimit(schema, config.cost, config.limits.defaultPageSize),
       metrics.plugin,
+      errorLogging(log),
     ],
   });
   const auth = new AuthService(config.auth);

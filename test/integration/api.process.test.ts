@@ -75,6 +75,16 @@ describe('the API as a user starts it, on the embedded Neo4j', () => {
     ).toHaveLength(readSeedDocuments().length);
   });
 
+  it('logs an error with the request id the client sent', async () => {
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-log-test-1' },
+      body: JSON.stringify({ query: '{ institutions(first: 1000) { totalCount } }' }),
+    });
+    const line = await api.waitForLog((l) => l.requestId === 'req-log-test-1');
+    expect(line.msg).toContain('"first" must be from 0 to 100');
+  });
+
   it('refuses a second start on the same port with one clear line', async () => {
     const port = new URL(url).port;
     const second = ApiProcess.start({ PORT: port, NEO4J_DATA_DIR: tempDir('api-second') });

@@ -183,3 +183,28 @@ describe('hostile input', () => {
     expect(write.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('production mode', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'production-secret-of-at-least-32-chars',
+      SEED: 'never',
+    });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('turns introspection and field suggestions off', async () => {
+    const introspection = await post(api, '{ __schema { types { name } } }');
+    expect(introspection.status).toBe(400);
+    expect(introspection.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await post(api, '{ institutionz { totalCount } }');
+    expect(typo.status).toBe(400);
+    expect(typo.text).not.toMatch(/Did you mean/);
+  });
+});

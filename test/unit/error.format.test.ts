@@ -1,10 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import pino from 'pino';
 import { AppError } from '../../src/common/app.errors';
-import { createErrorFormatter } from '../../src/graphql/error.format';
+import { formatClientError as format } from '../../src/graphql/error.format';
 
-const format = createErrorFormatter(pino({ level: 'silent' }));
 const asResolverError = (original: Error): GraphQLError =>
   new GraphQLError(original.message, { path: ['about'], originalError: original });
 

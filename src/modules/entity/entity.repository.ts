@@ -11,22 +11,26 @@ interface NodeRow {
 
 const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
 
+/** `n`: the entity or source with id `id`; a merged entity's old id gives the entity it was merged into. */
+const NODE_BY_ID = `
+  CALL (id) {
+    MATCH (n:Entity {id: id}) RETURN n
+    UNION
+    MATCH (n:Source {id: id}) RETURN n
+    UNION
+    MATCH (:MergedId {id: id})-[:MERGED_INTO]->(n:Entity) RETURN n
+  }`;
+
 /** Reads of any node by id and of its neighbours over one relationship type, batched over many ids. */
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
-  /** Entities and sources by id, one round trip for the whole batch; a merged entity's id gives the kept one. */
+  /** Entities and sources by id, one round trip for the whole batch. */
   async findByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
-         CALL (id) {
-           MATCH (n:Entity {id: id}) RETURN n
-           UNION
-           MATCH (n:Source {id: id}) RETURN n
-           UNION
-           MATCH (:MergedId {id: id})-[:MERGED_INTO]->(n:Entity) RETURN n
-         }
+         ${NODE_BY_ID}
          RETURN id, labels(n) AS labels, properties(n) AS props`,
         { ids },
       );
@@ -44,11 +48,7 @@ export class EntityRepository {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
-         CALL (id) {
-           MATCH (n:Entity {id: id}) RETURN n
-           UNION
-           MATCH (n:Source {id: id}) RETURN n
-         }
+         ${NODE_BY_ID}
          MATCH (n)${pattern}(m)
          RETURN id, properties(r) AS rel, labels(m) AS labels, properties(m) AS props
          ORDER BY coalesce(r.order, 0), m.name, m.id`,
