@@ -27,7 +27,16 @@ async function main(): Promise<void> {
     failStartup(error);
   }
   const log = createLogger(config.logLevel);
+  // A signal during start-up ends the process at once; the embedded JVM follows when its stdin pipe closes.
+  const duringStartup = (signal: NodeJS.Signals): void => {
+    log.warn(`${signal} during start-up: exiting`);
+    process.exit(1);
+  };
+  process.on('SIGINT', duringStartup);
+  process.on('SIGTERM', duringStartup);
   const api = await startApi(config, log).catch(failStartup);
+  process.off('SIGINT', duringStartup);
+  process.off('SIGTERM', duringStartup);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
