@@ -22,6 +22,8 @@ export interface Config {
     maxNeighborhoodNodes: number;
     /** The most paths `paths` returns. */
     maxPaths: number;
+    /** The most events a timeline returns (the earliest ones). */
+    maxTimelineEvents: number;
   };
   auth: {
     /** Off only where no key is configured outside production: everything is then allowed. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxTraversalDepth: read.int('MAX_TRAVERSAL_DEPTH', 6, 1, 12),
       maxNeighborhoodNodes: read.int('MAX_NEIGHBORHOOD_NODES', 500, 1, 100_000),
       maxPaths: read.int('MAX_PATHS', 10, 1, 100),
+      maxTimelineEvents: read.int('MAX_TIMELINE_EVENTS', 1_000, 1, 100_000),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     auth: {

@@ -17,5 +17,14 @@ export function mapNeo4jError(error: unknown): unknown {
     return serviceUnavailable(error);
   }
   if (TIMEOUTS.has(error.code)) return timedOut(error);
+  // Still transient after the driver's retries: other writes kept taking the same nodes.
+  if (error.code.startsWith('Neo.TransientError.Transaction.')) {
+    return new AppError(
+      'CONFLICT',
+      'Concurrent writes to the same entities kept colliding; try again.',
+      {},
+      { cause: error },
+    );
+  }
   return error;
 }

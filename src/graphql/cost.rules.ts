@@ -26,24 +26,35 @@ export function depthLimit(max: number): ValidationRule {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    // Each fragment's depth is worked out once: a query that spreads fragments many times costs no more to check.
+    const fragmentDepths = new Map<string, number>();
+    const depthOf = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
       if (!set) return 0;
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
-        } else if (!seen.has(selection.name.value)) {
-          const fragment = fragments.get(selection.name.value);
           deepest = Math.max(
             deepest,
-            depthOf(fragment?.selectionSet, new Set([...seen, selection.name.value])),
+            selection.selectionSet ? 1 + depthOf(selection.selectionSet, visiting) : 1,
           );
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
+        } else {
+          deepest = Math.max(deepest, fragmentDepth(selection.name.value, visiting));
         }
-        if (deepest > max) return deepest;
       }
       return deepest;
+    };
+    const fragmentDepth = (name: string, visiting: Set<string>): number => {
+      const known = fragmentDepths.get(name);
+      if (known !== undefined) return known;
+      // A cycle is NoFragmentCyclesRule's error to report; here it adds no depth.
+      if (visiting.has(name)) return 0;
+      visiting.add(name);
+      const depth = depthOf(fragments.get(name)?.selectionSet, visiting);
+      visiting.delete(name);
+      fragmentDepths.set(name, depth);
+      return depth;
     };
     return {
       OperationDefinition(node) {
@@ -80,10 +91,16 @@ export function aliasLimit(max: number): ValidationRule {
  * takes one, else a fixed guess for unbounded lists (the page already multiplied `nodes` and `edges`).
  */
 const listAwareEstimator =
-  (defaultPageSize: number): ComplexityEstimator =>
+  (defaultPageSize: number, neighborhoodNodes: number): ComplexityEstimator =>
   ({ args, childComplexity, field }) => {
     const bound =
-      typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
+      typeof args.first === 'number'
+        ? args.first
+        : typeof args.limit === 'number'
+          ? args.limit
+          : field.name === 'neighborhood'
+            ? neighborhoodNodes
+            : undefined;
     const list = isListType(getNullableType(field.type));
     const connection = getNamedType(field.type).name.endsWith('Connection');
     const items =
@@ -103,7 +120,7 @@ export function costRules(cost: Config['cost']): ValidationRule[] {
 export function complexityLimit(
   schema: GraphQLSchema,
   cost: Config['cost'],
-  defaultPageSize: number,
+  limits: Config['limits'],
 ): ApolloServerPlugin<RequestContext> {
   return {
     requestDidStart() {
@@ -116,11 +133,13 @@ export function complexityLimit(
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [listAwareEstimator(defaultPageSize)],
+              estimators: [listAwareEstimator(limits.defaultPageSize, limits.maxNeighborhoodNodes)],
             });
-          } catch {
-            // Variables of the wrong type: execution answers that with BAD_USER_INPUT.
-            return Promise.resolve();
+          } catch (error) {
+            // Variables of the wrong type: execution answers that with BAD_USER_INPUT. Anything else (a query
+            // too large even to estimate) is over the limit.
+            if (/^Variable "\$/.test((error as Error).message)) return Promise.resolve();
+            complexity = Number.POSITIVE_INFINITY;
           }
           if (complexity > cost.maxComplexity) {
             throw new GraphQLError(

@@ -55,7 +55,7 @@ export async function createHttpApp(deps: {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      complexityLimit(schema, config.cost, config.limits.defaultPageSize),
+      complexityLimit(schema, config.cost, config.limits),
       metrics.plugin,
       errorLogging(log),
     ],

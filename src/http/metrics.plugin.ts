@@ -3,6 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DatabaseProvider } from '../db/database.provider';
 import type { RequestContext } from '../graphql/request.context';
 
+const MAX_OPERATION_LABELS = 200;
+
 /** Prometheus metrics, one registry per API instance: requests and latencies by operation, errors by code. */
 export function createMetrics(databases: DatabaseProvider): {
   registry: Registry;
@@ -38,12 +40,22 @@ export function createMetrics(databases: DatabaseProvider): {
     },
   });
 
+  // Operation names come from clients: past a bound, new names share one label, so series cannot grow forever.
+  const seen = new Set<string>();
+  const operationLabel = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (seen.has(name)) return name;
+    if (seen.size >= MAX_OPERATION_LABELS || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
+    seen.add(name);
+    return name;
+  };
+
   const plugin: ApolloServerPlugin<RequestContext> = {
     requestDidStart() {
       const stop = latency.startTimer();
       return Promise.resolve({
         willSendResponse({ operationName, response }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           // The errors as the client sees them, after formatting: their codes are the ones that count.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           for (const error of sent) {

@@ -15,7 +15,7 @@ import {
   type RelationshipType,
 } from '../db/identifier.whitelist';
 import { isIsoDate } from '../graphql/date.scalar';
-import { slug, type Category } from './entity.resolution';
+import { shortHash, slug, type Category } from './entity.resolution';
 import type { IngestDocument, Named } from './document.types';
 
 export interface NodeWrite {
@@ -125,7 +125,8 @@ export function planDocument(doc: IngestDocument): WritePlan {
       category,
       explicitId: entity.id,
       generatedId: `${PREFIX[category]}:${slug(name)}`,
-      mentionNames: [name, ...(entity.aliases ?? []), ...(entity.acronym ? [entity.acronym] : [])],
+      // Acronyms are left out: "MFA" names ministries of many countries.
+      mentionNames: [name, ...(entity.aliases ?? [])],
       contextKeys: [],
       props: Object.fromEntries(Object.entries({ ...props, name }).filter(([, v]) => v !== undefined)),
       aliases: entity.aliases ?? [],
@@ -228,7 +229,8 @@ export function planDocument(doc: IngestDocument): WritePlan {
       addRel('HOLDS_POSITION', {
         from: row.key,
         to: position.institution,
-        key: position.title,
+        // Two terms in the same title are two positions.
+        key: since === undefined ? position.title : `${position.title}|${since}`,
         props: { title: position.title },
         since,
         until,
@@ -255,7 +257,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
       },
       { date: eventDate, endDate },
     );
-    row.generatedId = `event:${eventDate ?? 'undated'}-${slug(event.name)}`;
+    row.generatedId = `event:${eventDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(event.name)}`;
     if (event.place) link('HELD_IN', row.key, ref(`${field}.place`, event.place));
     if (event.partOf)
       link(
@@ -284,10 +286,14 @@ export function planDocument(doc: IngestDocument): WritePlan {
       'Agreement',
       ['Agreement'],
       agreement,
-      { name: agreement.name, areas: agreement.areas ?? [], description: agreement.description as string },
+      {
+        name: agreement.name,
+        areas: agreement.areas as string[],
+        description: agreement.description as string,
+      },
       { date: agreementDate },
     );
-    row.generatedId = `agreement:${agreementDate ?? 'undated'}-${slug(agreement.name)}`;
+    row.generatedId = `agreement:${agreementDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(agreement.name)}`;
     if (agreement.reachedAt) link('REACHED_AT', row.key, ref(`${field}.reachedAt`, agreement.reachedAt));
     (agreement.parties ?? []).forEach((party, j) =>
       link('PARTY_TO', ref(`${field}.parties[${j}]`, party), row.key),
@@ -317,6 +323,14 @@ export function planDocument(doc: IngestDocument): WritePlan {
     const field = `relationships[${i}]`;
     link(rel.type, ref(`${field}.from`, rel.from), ref(`${field}.to`, rel.to));
   });
+
+  // Two mentions of one document with the same name are two entities (the document gave them two refs).
+  const generated = new Map<string, number>();
+  for (const row of declared.values()) {
+    const seen = generated.get(row.generatedId) ?? 0;
+    generated.set(row.generatedId, seen + 1);
+    if (seen > 0) row.generatedId = `${row.generatedId}-${seen + 1}`;
+  }
 
   const { id: sourceId, date: sourceDate, publisherId, ...sourceProps } = doc.source;
   if (publisherId) ref('source.publisherId', publisherId);

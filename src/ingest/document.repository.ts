@@ -48,17 +48,23 @@ export class DocumentRepository {
 }
 
 /** Ids already in the graph, a merged entity's old id standing for the entity it was merged into. */
-async function existingIds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
+async function existingIds(
+  tx: ManagedTransaction,
+  ids: string[],
+): Promise<{ ids: Map<string, string>; labels: Map<string, string[]> }> {
   const result = await tx.run(
     `UNWIND $ids AS id
      OPTIONAL MATCH (n:Entity {id: id})
      OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
-     WITH id, coalesce(n.id, kept.id) AS resolved
-     WHERE resolved IS NOT NULL
-     RETURN id, resolved`,
+     WITH id, coalesce(n, kept) AS found
+     WHERE found IS NOT NULL
+     RETURN id, found.id AS resolved, labels(found) AS labels`,
     { ids: [...new Set(ids)] },
   );
-  return new Map(result.records.map((r) => [r.get('id') as string, r.get('resolved') as string]));
+  return {
+    ids: new Map(result.records.map((r) => [r.get('id') as string, r.get('resolved') as string])),
+    labels: new Map(result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]])),
+  };
 }
 
 async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise<Map<string, Candidate[]>> {
@@ -72,7 +78,7 @@ async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise
      WHERE m.category IN labels(node)
      OPTIONAL MATCH (node)-[:HOLDS_POSITION]->(at:Entity)
      RETURN m.key AS key, node.id AS id, labels(node) AS labels,
-            [node.name] + coalesce(node.aliases, []) + CASE WHEN node.acronym IS NULL THEN [] ELSE [node.acronym] END AS names,
+            [node.name] + coalesce(node.aliases, []) AS names,
             collect(at.id) AS context, coalesce(node.sourceIds, []) AS sourceIds`,
     { mentions },
   );
@@ -106,7 +112,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
     uncertain: [],
   };
 
-  const existing = await existingIds(tx, [
+  const { ids: existing, labels: existingLabels } = await existingIds(tx, [
     ...rows.flatMap((row) =>
       [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined),
     ),
@@ -166,6 +172,15 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
   for (const row of rows) {
     if (row.explicitId !== undefined) {
       const known = existing.get(row.explicitId);
+      const labels = existingLabels.get(row.explicitId);
+      if (labels && !labels.includes(row.category)) {
+        const field = `${row.field}.id`;
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `${field}: ${JSON.stringify(row.explicitId)} is not a ${row.category.toLowerCase()} in the graph`,
+          { field },
+        );
+      }
       assign(
         row,
         known ?? row.explicitId,
@@ -200,7 +215,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
        WITH n, row, properties(n) AS before
        FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:${group.labels.map(cypherLabel).join(':')})
        SET n += row.props,
-           n.order = toInteger(row.props.order),
+           n.order = coalesce(toInteger(row.props.order), n.order),
            n.name = CASE WHEN row.rename THEN row.props.name ELSE coalesce(before.name, row.props.name) END,
            n.kind = coalesce(before.kind, row.props.kind),
            n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
@@ -239,17 +254,24 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
        MERGE (a)-[r:${cypherRelType(group.type)} {key: row.key}]->(b)
        WITH r, row, r.sourceIds IS NULL AS created
        SET r += row.props,
-           r.order = toInteger(row.props.order),
+           r.order = coalesce(toInteger(row.props.order), r.order),
            r.since = CASE WHEN row.since IS NULL THEN r.since ELSE date(row.since) END,
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
-       RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`,
+       RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
       {
         rows: group.rows.map((row) => ({ ...row, from: graphId(row.from), to: graphId(row.to) })),
         sourceIds,
       },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
+    // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
+    if (((result.records[0]?.get('written') as number | undefined) ?? 0) !== group.rows.length) {
+      throw new AppError(
+        'CONFLICT',
+        'An entity this document refers to was deleted or merged meanwhile; nothing was written. Try again.',
+      );
+    }
   }
 
   if (plan.publisherKey) {

@@ -16,7 +16,7 @@ const KIND_LABELS: Record<string, string> = {
 const COUNTRY_OF = (v: string) => `
   CALL (${v}) {
     OPTIONAL MATCH path = (${v})-[:HOLDS_POSITION|PART_OF|LOCATED_IN|HELD_IN*0..6]->(c:Country)
-    RETURN c ORDER BY length(path) LIMIT 1
+    RETURN c ORDER BY length(path), c.code LIMIT 1
   }`;
 
 /** Aggregates for dashboards, each one query. */

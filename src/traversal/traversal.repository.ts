@@ -45,10 +45,19 @@ export interface PathRows {
 export class TraversalRepository {
   constructor(private readonly db: Database) {}
 
-  async exists(ids: string[]): Promise<Set<string>> {
+  /** The current id of each id that names an entity: itself, or the entity a merged id was merged into. */
+  async resolveIds(ids: string[]): Promise<Map<string, string>> {
     return this.db.read(async (tx) => {
-      const result = await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids });
-      return new Set(result.records.map((r) => r.get('id') as string));
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         OPTIONAL MATCH (n:Entity {id: id})
+         OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
+         WITH id, coalesce(n.id, kept.id) AS current
+         WHERE current IS NOT NULL
+         RETURN id, current`,
+        { ids },
+      );
+      return new Map(result.records.map((r) => [r.get('id') as string, r.get('current') as string]));
     });
   }
 
@@ -185,6 +194,7 @@ export class TraversalRepository {
     to: string | null;
     includeSubUnits: boolean;
     includePeople: boolean;
+    limit: number;
   }): Promise<{ event: GraphNode; role: string; viaId: string }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
@@ -213,8 +223,9 @@ export class TraversalRepository {
            AND (since IS NULL OR e.date IS NULL OR e.date >= since)
            AND (until IS NULL OR e.date IS NULL OR e.date <= until)
          RETURN DISTINCT labels(e) AS labels, properties(e) AS props, role, actor.id AS viaId, e.date AS date, e.name AS name
-         ORDER BY date IS NULL, date, name, viaId, role`,
-        args,
+         ORDER BY date IS NULL, date, name, viaId, role
+         LIMIT $limit`,
+        { ...args, limit: neo4j.int(args.limit) },
       );
       return result.records.map((r) => ({
         event: node(r.toObject() as NodeRow),

@@ -40,9 +40,9 @@ export class TraversalService {
       throw bad('limit', `must be from 1 to ${this.limits.maxNeighborhoodNodes}, got ${limit}`);
     }
     this.range(args.from, args.to);
-    await this.mustExist({ id: args.id });
+    const { id } = await this.current({ id: args.id });
     return this.repository().neighborhood({
-      id: args.id,
+      id,
       depth,
       kinds: this.kinds(args.relationshipKinds),
       labels: args.entityKinds?.length ? args.entityKinds : null,
@@ -64,11 +64,11 @@ export class TraversalService {
     if (!Number.isInteger(first) || first < 1 || first > this.limits.maxPaths) {
       throw bad('first', `must be from 1 to ${this.limits.maxPaths}, got ${first}`);
     }
-    if (args.from === args.to) throw bad('to', 'is the same entity as from');
-    await this.mustExist({ from: args.from, to: args.to });
+    const { from, to } = await this.current({ from: args.from, to: args.to });
+    if (from === to) throw bad('to', 'is the same entity as from');
     const rows = await this.repository().shortestPaths(
-      args.from,
-      args.to,
+      from,
+      to,
       maxDepth,
       this.kinds(args.relationshipKinds),
       first,
@@ -77,9 +77,9 @@ export class TraversalService {
   }
 
   async commonConnections(a: string, b: string, limit = 100) {
-    if (a === b) throw bad('b', 'is the same entity as a');
-    await this.mustExist({ a, b });
-    return this.repository().common(a, b, limit);
+    const ids = await this.current({ a, b });
+    if (ids.a === ids.b) throw bad('b', 'is the same entity as a');
+    return this.repository().common(ids.a, ids.b, limit);
   }
 
   async timeline(args: {
@@ -90,13 +90,14 @@ export class TraversalService {
     includePeople?: boolean;
   }) {
     this.range(args.from, args.to);
-    await this.mustExist({ id: args.id });
+    const { id } = await this.current({ id: args.id });
     return this.repository().timeline({
-      id: args.id,
+      id,
       from: args.from ?? null,
       to: args.to ?? null,
       includeSubUnits: args.includeSubUnits ?? false,
       includePeople: args.includePeople ?? false,
+      limit: this.limits.maxTimelineEvents,
     });
   }
 
@@ -122,12 +123,18 @@ export class TraversalService {
     if (from !== undefined && to !== undefined && from > to) throw bad('from', `${from} is after to (${to})`);
   }
 
-  private async mustExist(ids: Record<string, string>): Promise<void> {
-    const found = await this.repository().exists(Object.values(ids));
-    for (const [field, id] of Object.entries(ids)) {
-      if (!found.has(id))
+  /** The current ids of the given ones (a merged id gives the kept entity's); NOT_FOUND names the first unknown. */
+  private async current<K extends string>(ids: Record<K, string>): Promise<Record<K, string>> {
+    const found = await this.repository().resolveIds(Object.values(ids));
+    const current = {} as Record<K, string>;
+    for (const [field, id] of Object.entries(ids) as [K, string][]) {
+      const now = found.get(id);
+      if (now === undefined) {
         throw new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(id)}`, { field });
+      }
+      current[field] = now;
     }
+    return current;
   }
 }
 

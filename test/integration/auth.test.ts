@@ -66,6 +66,12 @@ describe('access control with JWT bearer tokens', () => {
     expect((await post(api, remove, await token('admin'))).body.data).toEqual({
       deleteEntity: { relationshipsRemoved: 0 },
     });
+    const merge = `mutation { mergeEntities(keepId: "institution:cn-most", mergeId: "institution:mn-mecss") { mergedId } }`;
+    expect((await post(api, merge, editor)).code).toBe('FORBIDDEN');
+    const link = `mutation ($s: SourceInput!) { link(fromId: "institution:cn-most", kind: MANAGES, toId: "institution:mn-mecss", source: $s) { id } }`;
+    const source = { s: { id: `${PREFIX}link-source`, publisher: 'test', title: 'link' } };
+    expect((await post(api, link, await token('reader'), source)).code).toBe('FORBIDDEN');
+    expect((await post(api, link, undefined, source)).code).toBe('UNAUTHENTICATED');
   });
 
   it.each([

@@ -227,6 +227,29 @@ describe('single edits and merges', () => {
     expect(reingest.ingestDocument.entities).toEqual([{ id: `${PREFIX}keep`, matchedBy: 'merged id' }]);
   });
 
+  it('follows a merged id in traversals and edits', async () => {
+    const result = await data<{
+      neighborhood: { nodes: { id: string }[] };
+      timeline: { event: { id: string } }[];
+    }>(
+      api,
+      `{ neighborhood(id: "${PREFIX}dup") { nodes { id } } timeline(id: "${PREFIX}dup") { event { id } } }`,
+    );
+    expect(result.neighborhood.nodes[0]?.id).toBe(`${PREFIX}keep`);
+    expect(result.timeline.map((e) => e.event.id)).toEqual([`${PREFIX}event`]);
+  });
+
+  it('refuses an explicit id that names an entity of another kind, writing nothing', async () => {
+    const before = await graphSnapshot(api.database);
+    const response = await graphql(
+      api,
+      `mutation ($source: SourceInput!) { createPerson(input: { id: "${PREFIX}keep", name: "Not a university" }, source: $source) { outcome } }`,
+      { source: SOURCE },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect(await graphSnapshot(api.database)).toEqual(before);
+  });
+
   it('refuses merges that make no sense, changing nothing', async () => {
     const before = await graphSnapshot(api.database);
     const merge = (keep: string, drop: string) =>

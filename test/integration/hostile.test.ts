@@ -82,6 +82,22 @@ describe('hostile input', () => {
     expectLimit(await post(api, fanOut), 'complexity');
   });
 
+  it('rejects fragments that double at every level, quickly and before execution', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) =>
+      i === 29
+        ? `fragment F${i} on Query { about { name } }`
+        : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const queries = api.database.queryCount;
+    const result = await post(api, `query { ...F0 }\n${fragments}`);
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'complexity',
+    });
+    expect(api.database.queryCount).toBe(queries);
+  });
+
   it('rejects an alias bomb', async () => {
     const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: search(query: "ningxia") { score }`).join(
       ' ',

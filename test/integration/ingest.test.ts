@@ -336,6 +336,25 @@ describe('ingesting documents', () => {
     expect(again.entities[0]?.id).toBe(withoutContext.entities[0]?.id);
   });
 
+  it('keeps two mentions of one document with the same name apart', async () => {
+    const report = await ingest({
+      source: source('twins'),
+      places: [{ ref: 'cn', kind: 'COUNTRY', code: 'CN' }],
+      institutions: [
+        {
+          ref: 'a',
+          kind: 'GOVERNMENT_DEPARTMENT',
+          name: 'Twin Test International Cooperation Department',
+          locatedIn: 'cn',
+        },
+        { ref: 'b', kind: 'GOVERNMENT_DEPARTMENT', name: 'Twin Test International Cooperation Department' },
+      ],
+    });
+    const ids = report.entities.filter((e) => e.field.startsWith('institutions')).map((e) => e.id);
+    expect(new Set(ids).size).toBe(2);
+    await api.database.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids }));
+  });
+
   it('leaves no duplicate after 50 concurrent ingests of overlapping documents', async () => {
     const documents = Array.from({ length: 50 }, (_, i) => ({
       source: source(`concurrent-${i}`),

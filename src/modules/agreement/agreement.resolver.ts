@@ -8,6 +8,11 @@ import { Agreement, Commitment, Framework } from './agreement.type';
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
+  @FieldResolver(() => [String], { description: 'The areas of cooperation it names.' })
+  areas(@Root() agreement: GraphNode): string[] {
+    return (agreement.areas as string[] | undefined) ?? [];
+  }
+
   @FieldResolver(() => Event, { nullable: true, description: 'The event at which it was reached.' })
   reachedAt(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
     return ctx.graph.reachedAt(agreement.id);

@@ -9,9 +9,6 @@ import { Entity, Node } from '../entity/entity.type';
 export class Agreement extends Entity {
   @Field(() => DateScalar, { nullable: true })
   date?: string;
-
-  @Field(() => [String], { description: 'The areas of cooperation it names.' })
-  areas!: string[];
 }
 
 @ObjectType({ implements: [Entity, Node], description: 'One commitment of an agreement.' })

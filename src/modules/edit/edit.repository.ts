@@ -22,7 +22,10 @@ export class EditRepository {
   async head(id: string): Promise<EntityHead | undefined> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
-        'MATCH (n:Entity {id: $id}) RETURN n.id AS id, n.name AS name, labels(n) AS labels, n.kind AS kind',
+        `OPTIONAL MATCH (n:Entity {id: $id})
+         OPTIONAL MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(kept:Entity)
+         WITH coalesce(n, kept) AS e WHERE e IS NOT NULL
+         RETURN e.id AS id, e.name AS name, labels(e) AS labels, e.kind AS kind`,
         { id },
       );
       return result.records[0]?.toObject() as EntityHead | undefined;

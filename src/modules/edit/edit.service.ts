@@ -122,7 +122,8 @@ export class EditService {
   }
 
   async unlink(fromId: string, kind: LinkKind, toId: string): Promise<number> {
-    const removed = await this.repository().unlink(fromId, kind, toId);
+    const [from, to] = await Promise.all([this.repository().head(fromId), this.repository().head(toId)]);
+    const removed = from && to ? await this.repository().unlink(from.id, kind, to.id) : 0;
     if (removed === 0) {
       throw new AppError(
         'NOT_FOUND',

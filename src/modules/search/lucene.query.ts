@@ -23,6 +23,10 @@ export function toLuceneQuery(input: string): string | undefined {
 
 /** A Lucene query for any of the words in `texts`: how ingest finds candidates for a mention. */
 export function anyWordQuery(texts: string[]): string | undefined {
-  const words = [...new Set(texts.flatMap((t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))];
+  // Lucene allows 1024 clauses; a mention's candidates need far fewer words than that.
+  const words = [...new Set(texts.flatMap((t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))].slice(
+    0,
+    100,
+  );
   return words.length === 0 ? undefined : words.map(escapeLucene).join(' OR ');
 }
