@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
+import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { cypherLabel, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import { anyWordQuery } from '../modules/search/lucene.query';
@@ -54,11 +55,8 @@ async function existingIds(
 ): Promise<{ ids: Map<string, string>; labels: Map<string, string[]> }> {
   const result = await tx.run(
     `UNWIND $ids AS id
-     OPTIONAL MATCH (n:Entity {id: id})
-     OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
-     WITH id, coalesce(n, kept) AS found
-     WHERE found IS NOT NULL
-     RETURN id, found.id AS resolved, labels(found) AS labels`,
+     ${CURRENT_ENTITY}
+     RETURN id, entity.id AS resolved, labels(entity) AS labels`,
     { ids: [...new Set(ids)] },
   );
   return {

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { plainProperties, toGraphNode, type GraphNode } from '../db/graph.record';
+import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { cypherRelType, type Label } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import type { GraphEdge, RelationshipKind } from './traversal.type';
@@ -50,11 +51,8 @@ export class TraversalRepository {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
-         OPTIONAL MATCH (n:Entity {id: id})
-         OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
-         WITH id, coalesce(n.id, kept.id) AS current
-         WHERE current IS NOT NULL
-         RETURN id, current`,
+         ${CURRENT_ENTITY}
+         RETURN id, entity.id AS current`,
         { ids },
       );
       return new Map(result.records.map((r) => [r.get('id') as string, r.get('current') as string]));

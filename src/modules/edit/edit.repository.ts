@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
+import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
 import { cypherRelType, RELATIONSHIP_TYPES, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 
@@ -22,10 +23,9 @@ export class EditRepository {
   async head(id: string): Promise<EntityHead | undefined> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
-        `OPTIONAL MATCH (n:Entity {id: $id})
-         OPTIONAL MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(kept:Entity)
-         WITH coalesce(n, kept) AS e WHERE e IS NOT NULL
-         RETURN e.id AS id, e.name AS name, labels(e) AS labels, e.kind AS kind`,
+        `WITH $id AS id
+         ${CURRENT_ENTITY}
+         RETURN entity.id AS id, entity.name AS name, labels(entity) AS labels, entity.kind AS kind`,
         { id },
       );
       return result.records[0]?.toObject() as EntityHead | undefined;

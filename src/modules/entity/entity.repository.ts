@@ -1,4 +1,5 @@
 import { toGraphNode, plainProperties, type GraphNode, type Related } from '../../db/graph.record';
+import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
 import { cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 
@@ -11,14 +12,13 @@ interface NodeRow {
 
 const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
 
-/** `n`: the entity or source with id `id`; a merged entity's old id gives the entity it was merged into. */
+/** `n`: the entity (see CURRENT_ENTITY) or the source with id `id`. */
 const NODE_BY_ID = `
   CALL (id) {
-    MATCH (n:Entity {id: id}) RETURN n
+    ${CURRENT_ENTITY}
+    RETURN entity AS n
     UNION
     MATCH (n:Source {id: id}) RETURN n
-    UNION
-    MATCH (:MergedId {id: id})-[:MERGED_INTO]->(n:Entity) RETURN n
   }`;
 
 /** Reads of any node by id and of its neighbours over one relationship type, batched over many ids. */
