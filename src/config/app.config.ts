@@ -127,7 +127,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       connectionTimeoutMs: read.int('NEO4J_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
       acquisitionTimeoutMs: read.int('NEO4J_ACQUISITION_TIMEOUT_MS', 5_000, 100, 600_000),
       transactionTimeoutMs: read.int('NEO4J_TRANSACTION_TIMEOUT_MS', 15_000, 100, 3_600_000),
-      ingestTimeoutMs: read.int('INGEST_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
+      ingestTimeoutMs: read.int('INGEST_TIMEOUT_MS', 120_000, 100, 3_600_000),
       maxRetryTimeMs: read.int('NEO4J_MAX_RETRY_TIME_MS', 5_000, 0, 600_000),
       maxPoolSize: read.int('NEO4J_MAX_POOL_SIZE', 50, 1, 1_000),
       readinessTimeoutMs: read.int('READINESS_TIMEOUT_MS', 2_000, 100, 60_000),

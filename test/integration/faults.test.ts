@@ -1,6 +1,6 @@
 import type { RunningApi } from '../../src/server/api.server';
 import { graphql, startTestApi } from '../helpers/api.harness';
-import { graphSnapshot } from '../helpers/graph.snapshot';
+import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
 
 const PREFIX = 'test-faults:';
 
@@ -25,10 +25,11 @@ describe('a transaction past its timeout', () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    api = await startTestApi({ INGEST_TIMEOUT_MS: '1000', SEED: 'never' });
+    api = await startTestApi({ INGEST_TIMEOUT_MS: '100', SEED: 'never' });
   });
 
   afterAll(async () => {
+    if (api) await removeByPrefix(api.database, PREFIX);
     await api?.stop();
   });
 

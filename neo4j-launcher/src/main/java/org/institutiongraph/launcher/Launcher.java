@@ -52,6 +52,9 @@ public final class Launcher {
               // Bolt listens on loopback only, so the process boundary is the access boundary.
               .setConfig(GraphDatabaseSettings.auth_enabled, false)
               .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
+              // Transaction timeouts are enforced when the monitor looks (every 2 s by default): look often,
+              // so that a timed-out query stops close to its deadline.
+              .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
               // Netty's defaults wait a 5 s quiet period, up to 15 s, for new work before Bolt stops; the
               // parent closes its connections before it asks us to stop, so there is nothing to wait for.
               .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
