@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
+import { union, unionIgnoringCase } from '../db/cypher.lists';
 import { cypherLabel, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import { anyWordQuery } from '../modules/search/lucene.query';
@@ -23,14 +24,6 @@ export interface IngestReport {
     candidates: { id: string; name: string; reason: string }[];
   }[];
 }
-
-/** Adds the items of `list` to the list property `target` that it does not hold yet. */
-const union = (target: string, list: string): string =>
-  `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IN acc THEN acc ELSE acc + item END)`;
-
-/** The same for names: a spelling that differs from one already there only by case adds nothing. */
-const unionIgnoringCase = (target: string, list: string): string =>
-  `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IS NULL OR toLower(item) IN [known IN acc | toLower(known)] THEN acc ELSE acc + item END)`;
 
 const NAME_RESOLVED = new Set(['Institution', 'Person', 'Place', 'Framework']);
 

@@ -1,13 +1,11 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
 import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
+import { union } from '../../db/cypher.lists';
 import { cypherRelType, RELATIONSHIP_TYPES, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 
 const CATEGORIES = ['Institution', 'Person', 'Place', 'Event', 'Agreement', 'Framework', 'Commitment'];
-
-const union = (target: string, list: string): string =>
-  `reduce(acc = coalesce(${target}, []), item IN ${list} | CASE WHEN item IN acc THEN acc ELSE acc + item END)`;
 
 export interface EntityHead {
   id: string;

@@ -1,12 +1,11 @@
+import { kindEnum } from '../../graphql/kind.enum';
 import { Field, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { EVENT_KINDS, type EventKind as EventKindName } from '../../db/identifier.whitelist';
 import type { GraphQLClass } from '../../graphql/connection.type';
 import { DateScalar } from '../../graphql/date.scalar';
 import { Entity, Node } from '../entity/entity.type';
 
-export const EventKind = Object.fromEntries(Object.keys(EVENT_KINDS).map((k) => [k, k])) as {
-  [K in EventKindName]: K;
-};
+export const EventKind = kindEnum(EVENT_KINDS);
 registerEnumType(EventKind, { name: 'EventKind' });
 
 export enum ParticipantRole {

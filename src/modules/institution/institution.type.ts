@@ -1,3 +1,4 @@
+import { kindEnum } from '../../graphql/kind.enum';
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import {
   INSTITUTION_KINDS,
@@ -6,9 +7,7 @@ import {
 import type { GraphQLClass } from '../../graphql/connection.type';
 import { Entity, Node } from '../entity/entity.type';
 
-export const InstitutionKind = Object.fromEntries(Object.keys(INSTITUTION_KINDS).map((k) => [k, k])) as {
-  [K in InstitutionKindName]: K;
-};
+export const InstitutionKind = kindEnum(INSTITUTION_KINDS);
 registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
 
 @InterfaceType({

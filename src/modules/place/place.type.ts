@@ -1,10 +1,9 @@
+import { kindEnum } from '../../graphql/kind.enum';
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { PLACE_KINDS, type PlaceKind as PlaceKindName } from '../../db/identifier.whitelist';
 import { Entity, Node } from '../entity/entity.type';
 
-export const PlaceKind = Object.fromEntries(Object.keys(PLACE_KINDS).map((k) => [k, k])) as {
-  [K in PlaceKindName]: K;
-};
+export const PlaceKind = kindEnum(PLACE_KINDS);
 registerEnumType(PlaceKind, { name: 'PlaceKind', description: 'Country > Region > City.' });
 
 @InterfaceType({
