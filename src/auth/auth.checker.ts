@@ -1,4 +1,4 @@
-import type { AuthChecker, MiddlewareFn } from 'type-graphql';
+import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../graphql/request.context';
 import type { Role } from './auth.service';
 
@@ -10,12 +10,4 @@ export const authChecker: AuthChecker<RequestContext> = ({ context, info }, role
     `${info.parentType.name}.${info.fieldName}`,
   );
   return true;
-};
-
-/** Where reads need the reader role (AUTH_READS=reader), every root query field asks for it. */
-export const readAccess: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
-  if (context.readsNeedRole && (info.parentType.name === 'Query' || info.parentType.name === 'Mutation')) {
-    context.auth.require(context.user, 'reader', `${info.parentType.name}.${info.fieldName}`);
-  }
-  return next();
 };

@@ -12,6 +12,7 @@ const GRAPHQL_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'UNAUTHENTICATED',
+  'FORBIDDEN',
 ]);
 
 /** The error as the service sees it: our typed error where there is one (driver errors included). */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker, readAccess } from '../auth/auth.checker';
+import { authChecker } from '../auth/auth.checker';
 import {
   AgreementResolver,
   CommitmentResolver,
@@ -49,7 +49,6 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],
     validate: true,
     authChecker,
-    globalMiddlewares: [readAccess],
   });
 }
 

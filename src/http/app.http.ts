@@ -15,6 +15,7 @@ import { RequestLoaders } from '../graphql/request.loaders';
 import { RelationshipService } from '../modules/entity/relationship.service';
 import { formatClientError } from '../graphql/error.format';
 import { errorLogging } from './errors.plugin';
+import { readAccess } from './read-access.plugin';
 import type { RequestContext, Services } from '../graphql/request.context';
 
 export interface HttpApp {
@@ -55,6 +56,7 @@ export async function createHttpApp(deps: {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      readAccess(),
       complexityLimit(schema, config.cost, config.limits),
       metrics.plugin,
       errorLogging(log),

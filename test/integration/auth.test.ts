@@ -113,4 +113,16 @@ describe('reads that need the reader role (AUTH_READS=reader)', () => {
     expect(read.code).toBeUndefined();
     expect((read.body.data as { institutions: { nodes: unknown[] } }).institutions.nodes).toHaveLength(4);
   });
+
+  it('checks each operation once, before any resolver: 401 with no data, root fields behind fragments included', async () => {
+    const hidden = `query { ...Root } fragment Root on Query { ... on Query { person(id: "person:batulzii") { name } } }`;
+    const refused = await post(api, hidden);
+    expect(refused).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(refused.body.data).toBeUndefined();
+    // Introspection of the root type reads no graph data and stays open.
+    expect(await post(api, '{ __typename }')).toMatchObject({
+      status: 200,
+      body: { data: { __typename: 'Query' } },
+    });
+  });
 });
