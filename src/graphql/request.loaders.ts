@@ -1,8 +1,17 @@
 import DataLoader from 'dataloader';
-import type { GraphNode, Related } from '../db/graph.record';
+import { plainProperties, toGraphNode, type GraphNode, type Related } from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
-import { EntityRepository, type Direction } from '../modules/entity/entity.repository';
+import { EntityRepository, type Direction, type RelatedTree } from '../modules/entity/entity.repository';
+import type { PrefetchStep } from './prefetch.plan';
+
+/** The order EntityRepository.related returns: by the relationship's order, then name, then id (nulls last). */
+const compare = (a: unknown, b: unknown): number =>
+  a === b ? 0 : a === undefined || a === null ? 1 : b === undefined || b === null ? -1 : a < b ? -1 : 1;
+const relatedOrder = (a: Related, b: Related): number =>
+  Number(a.rel.order ?? 0) - Number(b.rel.order ?? 0) ||
+  compare(a.node.name, b.node.name) ||
+  compare(a.node.id, b.node.id);
 
 /**
  * Per-request batching: every nested field asks a loader, and each loader sends one query per level of the
@@ -25,16 +34,52 @@ export class RequestLoaders {
 
   /** Nodes one relationship away; the first call for a (type, direction) creates its loader. */
   related(type: RelationshipType, direction: Direction, id: string): Promise<Related[]> {
+    return this.relatedLoader(type, direction).load(id);
+  }
+
+  /**
+   * Reads ahead what the resolvers below will ask for (see prefetch.plan.ts) in one query and fills the
+   * loaders with it, so that they answer from memory exactly what they would have fetched.
+   */
+  async prefetch(ids: readonly string[], steps: PrefetchStep[]): Promise<void> {
+    const trees = await this.repository().trees(ids, steps);
+    for (const [id, tree] of trees) {
+      const node = toGraphNode(tree.labels, tree.props);
+      this.nodes.prime(id, node);
+      this.primeTree(node, tree.related);
+    }
+  }
+
+  private primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined): void {
+    this.nodes.prime(node.id, node);
+    for (const [key, rows] of Object.entries(related ?? {})) {
+      const [type, direction] = key.split('__') as [RelationshipType, Direction];
+      const list = rows.map((row) => ({
+        rel: plainProperties(row.rel ?? {}),
+        node: toGraphNode(row.labels, row.props),
+        related: row.related,
+      }));
+      this.relatedLoader(type, direction).prime(
+        node.id,
+        list.map(({ rel, node: far }) => ({ rel, node: far })).sort(relatedOrder),
+      );
+      for (const row of list) this.primeTree(row.node, row.related);
+    }
+  }
+
+  private relatedLoader(type: RelationshipType, direction: Direction): DataLoader<string, Related[]> {
     const key = `${type}:${direction}`;
     let loader = this.relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const found = await this.repository().related(type, direction, ids);
+        // The nodes reached are whole: a later load of one by id needs no query of its own.
+        for (const list of found.values()) for (const r of list) this.nodes.prime(r.node.id, r.node);
         return ids.map((one) => found.get(one) ?? []);
       });
       this.relatedLoaders.set(key, loader);
     }
-    return loader.load(id);
+    return loader;
   }
 
   /** Asked at batch time, so that a request made while Neo4j is away fails with SERVICE_UNAVAILABLE. */

@@ -107,4 +107,28 @@ describe('nested queries and Cypher round trips', () => {
     expect(twenty.trips).toBeLessThanOrEqual(two.trips + 1);
     expect(twenty.trips).toBeLessThanOrEqual(10);
   });
+
+  it('answers a lookup by id with its nested selection in one query, the same answer the loaders give', async () => {
+    const ONE = `query ($id: ID!) { institution(id: $id) { ...Detail } }
+      fragment Detail on Institution {
+        name
+        people { title person { name positions { title institution { name } } } }
+        events { role event { name participants { role participant { name ... on Person { positions { title } } } } } }
+      }`;
+    const before = api.database.queryCount;
+    const one = await data<{ institution: Nested['institutions']['nodes'][number] }>(api, ONE, {
+      id: `${PREFIX}institution-3`,
+    });
+    expect(api.database.queryCount - before).toBe(1);
+
+    // The same selection through the list, which reads a level at a time through the loaders.
+    const listed = await data<{ institutions: { nodes: unknown[] } }>(
+      api,
+      `query ($first: Int) { institutions(filter: { placeId: "${PREFIX}region" }, first: $first) { nodes { ...Detail } } }
+      ${ONE.slice(ONE.indexOf('fragment'))}`,
+      { first: 4 },
+    );
+    expect(one.institution).toEqual(listed.institutions.nodes[3]);
+    expect(one.institution.people.map((p) => p.person.name)).toEqual(['Person 3-0', 'Person 3-1']);
+  });
 });

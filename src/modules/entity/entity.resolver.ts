@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import type { RequestContext } from '../../graphql/request.context';
 import { Source } from '../source/source.type';
@@ -7,8 +8,12 @@ import { Entity, LocalizedName, Node } from './entity.type';
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay).' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.node(id);
+  node(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GraphNode | undefined> {
+    return ctx.graph.nodeFor(id, info);
   }
 
   @FieldResolver(() => [LocalizedName], { description: 'Names in other languages.' })

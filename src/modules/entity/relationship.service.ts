@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../../db/graph.record';
+import { stepsOf } from '../../graphql/prefetch.plan';
 import type { RequestLoaders } from '../../graphql/request.loaders';
 import type { LocalizedName } from './entity.type';
 import type { Participation, ParticipantRole } from '../event/event.type';
@@ -33,6 +35,18 @@ export class RelationshipService {
 
   node(id: string): Promise<GraphNode | undefined> {
     return this.loaders.nodes.load(id);
+  }
+
+  /** The node, with what the selection being resolved will read under it fetched in the same round trip. */
+  async nodeFor(id: string, info: GraphQLResolveInfo): Promise<GraphNode | undefined> {
+    await this.lookAhead([id], info);
+    return this.node(id);
+  }
+
+  /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */
+  async lookAhead(ids: readonly string[], info: GraphQLResolveInfo, under?: string): Promise<void> {
+    const steps = stepsOf(info, under);
+    if (steps.length > 0 && ids.length > 0) await this.loaders.prefetch(ids, steps);
   }
 
   names(entity: GraphNode): LocalizedName[] {

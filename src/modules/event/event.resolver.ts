@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
 import type { RequestContext } from '../../graphql/request.context';
@@ -15,8 +16,12 @@ export const EventConnection = connectionType('Event', Event);
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true })
-  async event(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    const node = await ctx.graph.node(id);
+  async event(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GraphNode | undefined> {
+    const node = await ctx.graph.nodeFor(id, info);
     return node?.labels.includes('Event') ? node : undefined;
   }
 

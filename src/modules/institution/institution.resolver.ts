@@ -1,4 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
 import { DateScalar } from '../../graphql/date.scalar';
@@ -30,8 +44,9 @@ export class InstitutionResolver {
   async institution(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<GraphNode | undefined> {
-    const node = await ctx.graph.node(id);
+    const node = await ctx.graph.nodeFor(id, info);
     return isInstitution(node) ? node : undefined;
   }
 

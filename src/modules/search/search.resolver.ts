@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
@@ -9,13 +10,20 @@ export class SearchResolver {
   @Query(() => [SearchHit], {
     description: 'Ranked full-text search over names and aliases. Any text is safe.',
   })
-  search(
+  async search(
     @Arg('query') query: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
     @Arg('first', () => Int, { nullable: true, description: 'How many hits at most (default 10).' })
     first?: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
-    return ctx.services.search.search(query, kinds, first);
+    const hits = await ctx.services.search.search(query, kinds, first);
+    await ctx.graph.lookAhead(
+      hits.map((hit) => hit.node.id),
+      info,
+      'node',
+    );
+    return hits;
   }
 }

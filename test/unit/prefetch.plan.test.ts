@@ -1,0 +1,57 @@
+import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
+
+/** The steps under the first root field of `query`, written as TYPE:DIRECTION(next...) for reading. */
+function plan(query: string): string[] {
+  const document = parse(query);
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const root = operation?.selectionSet.selections[0];
+  const show = (steps: PrefetchStep[]): string[] =>
+    steps.map((s) => `${s.type}:${s.direction}${s.next.length ? `(${show(s.next).join(' ')})` : ''}`);
+  return show(root?.kind === Kind.FIELD ? prefetchSteps(root.selectionSet, fragments) : []);
+}
+
+describe('look-ahead plans', () => {
+  it('follows link objects to their far node and continues from there', () => {
+    expect(
+      plan(
+        `{ institution(id: "x") { name people { title person { positions { institution { name } } } } } }`,
+      ),
+    ).toEqual(['HOLDS_POSITION:IN(HOLDS_POSITION:OUT)']);
+  });
+
+  it('reads both relationships of a field that has two, and through fragments and type conditions', () => {
+    expect(
+      plan(`{ node(id: "x") { ... on Institution { ...Where events { event { name } } } } }
+            fragment Where on Institution { place { name } }`),
+    ).toEqual(['LOCATED_IN:OUT', 'HELD_IN:OUT', 'PARTICIPATED_IN:OUT', 'AT_SITE:IN']);
+  });
+
+  it('merges the same relationship asked twice, and plans nothing for plain fields', () => {
+    expect(
+      plan(
+        `{ institution(id: "x") { a: people { person { name } } b: people { person { events { role } } } } }`,
+      ),
+    ).toEqual(['HOLDS_POSITION:IN(PARTICIPATED_IN:OUT AT_SITE:IN)']);
+    expect(plan(`{ institution(id: "x") { id name kind country { code } } }`)).toEqual([]);
+  });
+
+  it('stops at a fixed depth and survives fragment cycles', () => {
+    const deep = plan(
+      `{ person(id: "x") { positions { institution { people { person { positions { institution { people { person { name } } } } } } } } } }`,
+    );
+    expect(deep).toEqual(['HOLDS_POSITION:OUT(HOLDS_POSITION:IN(HOLDS_POSITION:OUT(HOLDS_POSITION:IN)))']);
+    expect(
+      plan(
+        `{ node(id: "x") { ...A } } fragment A on Institution { ...B } fragment B on Institution { ...A parent { name } }`,
+      ),
+    ).toEqual(['PART_OF:OUT']);
+  });
+});
