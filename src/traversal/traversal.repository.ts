@@ -60,8 +60,10 @@ export class TraversalRepository {
   }
 
   /**
-   * The neighbourhood, a level at a time, all in one read transaction: each level expands the nodes reached
-   * by the last, over the given kinds, keeping to the given labels and dates; at most `rowCap` rows a level.
+   * The neighbourhood of `id` (or of the entity a merged id went into), in one query: each level expands the
+   * nodes first reached by the last, over the given kinds, keeping to the given labels and dates, at most
+   * `rowCap` rows a level. Levels stop once the node limit is passed; the limit itself is applied here, in
+   * order, so a cut-short answer keeps the nearest nodes. Undefined when no entity has the id.
    */
   async neighborhood(args: {
     id: string;
@@ -71,88 +73,107 @@ export class TraversalRepository {
     from: string | null;
     to: string | null;
     nodeLimit: number;
-  }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
+  }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } | undefined> {
+    const level = `
+      CALL (frontier) {
+        UNWIND frontier AS fid
+        MATCH (a:Entity {id: fid})-[r:${typeUnion(args.kinds)}]-(b:Entity)
+        WHERE ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
+          AND ($from IS NULL OR coalesce(b.endDate, b.date, date($from)) >= date($from))
+          AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
+          AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+          AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
+        WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
+        RETURN collect({from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r),
+                        other: b.id, labels: labels(b), otherProps: properties(b)}) AS rows,
+               collect(DISTINCT b.id) AS reached
+      }
+      WITH start, levels + [rows] AS levels, seen, [x IN reached WHERE NOT x IN seen] AS fresh,
+           size(rows) >= $rowCap AS capped
+      WITH start, levels, seen + fresh AS seen,
+           CASE WHEN capped OR size(seen) + size(fresh) > $nodeLimit THEN [] ELSE fresh END AS frontier`;
+    const rowCap = args.nodeLimit * 20;
     return this.db.read(async (tx) => {
-      const start = await tx.run(
-        'MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, properties(n) AS props',
-        { id: args.id },
+      // The depth is a whole number checked by the service: one block per level.
+      const result = await tx.run(
+        `WITH $id AS id
+         ${CURRENT_ENTITY}
+         WITH entity AS start, [entity.id] AS frontier, [entity.id] AS seen, [] AS levels
+         ${level.repeat(Math.trunc(args.depth))}
+         RETURN labels(start) AS labels, properties(start) AS props, levels`,
+        {
+          id: args.id,
+          labels: args.labels,
+          from: args.from,
+          to: args.to,
+          rowCap: neo4j.int(rowCap),
+          nodeLimit: neo4j.int(args.nodeLimit),
+        },
       );
-      const nodes = new Map<string, GraphNode>(
-        start.records.map((r) => [args.id, node(r.toObject() as NodeRow)]),
-      );
+      const record = result.records[0];
+      if (!record) return undefined;
+      const start = node(record.toObject() as NodeRow);
+      const nodes = new Map<string, GraphNode>([[start.id, start]]);
       const edges = new Map<string, GraphEdge>();
-      let frontier = [...nodes.keys()];
       let truncated = false;
-      for (let level = 1; level <= args.depth && frontier.length > 0 && !truncated; level += 1) {
-        const result = await tx.run(
-          `UNWIND $frontier AS id
-           MATCH (a:Entity {id: id})-[r:${typeUnion(args.kinds)}]-(b:Entity)
-           WHERE ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
-             AND ($from IS NULL OR coalesce(b.endDate, b.date, date($from)) >= date($from))
-             AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
-             AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
-             AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
-           RETURN startNode(r).id AS from, endNode(r).id AS to, type(r) AS kind, properties(r) AS props,
-                  b.id AS other, labels(b) AS labels, properties(b) AS otherProps
-           ORDER BY b.name, b.id
-           LIMIT $rowCap`,
-          {
-            frontier,
-            labels: args.labels,
-            from: args.from,
-            to: args.to,
-            rowCap: neo4j.int(args.nodeLimit * 20),
-          },
-        );
-        const next: string[] = [];
-        for (const record of result.records) {
-          const other = record.get('other') as string;
-          if (!nodes.has(other)) {
+      for (const rows of record.get('levels') as (EdgeRow & {
+        other: string;
+        labels: string[];
+        otherProps: Record<string, unknown>;
+      })[][]) {
+        if (truncated) break;
+        for (const row of rows) {
+          if (!nodes.has(row.other)) {
             if (nodes.size >= args.nodeLimit) {
               truncated = true;
               continue;
             }
-            nodes.set(
-              other,
-              node({
-                labels: record.get('labels') as string[],
-                props: record.get('otherProps') as Record<string, unknown>,
-              }),
-            );
-            next.push(other);
+            nodes.set(row.other, node({ labels: row.labels, props: row.otherProps }));
           }
-          const edge = toEdge(record.toObject() as EdgeRow);
+          const edge = toEdge(row);
           edges.set(edge.id, edge);
         }
-        if (result.records.length >= args.nodeLimit * 20) truncated = true;
-        frontier = next;
+        if (rows.length >= rowCap) truncated = true;
       }
       return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
     });
   }
 
-  /** The `count` shortest paths between two entities (trails of at most `maxDepth` hops), shortest first. */
+  /**
+   * The `count` shortest paths (trails of at most `maxDepth` hops) between the entities `from` and `to` name
+   * (merged ids resolved), shortest first, in one query; an end is undefined when no entity has its id.
+   */
   async shortestPaths(
     from: string,
     to: string,
     maxDepth: number,
     kinds: RelationshipKind[],
     count: number,
-  ): Promise<PathRows[]> {
+  ): Promise<{ from?: string; to?: string; paths: PathRows[] }> {
     return this.db.read(async (tx) => {
       // SHORTEST and the quantifier take literals: both are whole numbers checked by the service.
       const result = await tx.run(
-        `MATCH p = SHORTEST ${Math.trunc(count)} (a:Entity {id: $from})-[:${typeUnion(kinds)}]-{1,${Math.trunc(maxDepth)}}(b:Entity {id: $to})
-         WHERE all(n IN nodes(p) WHERE n:Entity)
-         RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
+        `OPTIONAL CALL () { WITH $from AS id ${CURRENT_ENTITY} RETURN entity AS a }
+         OPTIONAL CALL () { WITH $to AS id ${CURRENT_ENTITY} RETURN entity AS b }
+         OPTIONAL MATCH p = SHORTEST ${Math.trunc(count)} (a)-[:${typeUnion(kinds)}]-{1,${Math.trunc(maxDepth)}}(b)
+         WHERE a <> b AND all(n IN nodes(p) WHERE n:Entity)
+         RETURN a.id AS from, b.id AS to,
+                [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges
          ORDER BY length(p)`,
         { from, to },
       );
-      return result.records.map((r) => ({
-        nodes: (r.get('nodes') as NodeRow[]).map(node),
-        edges: (r.get('edges') as EdgeRow[]).map(toEdge),
-      }));
+      const first = result.records[0];
+      return {
+        from: (first?.get('from') as string | null) ?? undefined,
+        to: (first?.get('to') as string | null) ?? undefined,
+        paths: result.records
+          .filter((r) => r.get('nodes') !== null)
+          .map((r) => ({
+            nodes: (r.get('nodes') as NodeRow[]).map(node),
+            edges: (r.get('edges') as EdgeRow[]).map(toEdge),
+          })),
+      };
     });
   }
 

@@ -40,9 +40,8 @@ export class TraversalService {
       throw bad('limit', `must be from 1 to ${this.limits.maxNeighborhoodNodes}, got ${limit}`);
     }
     this.range(args.from, args.to);
-    const { id } = await this.current({ id: args.id });
-    return this.repository().neighborhood({
-      id,
+    const found = await this.repository().neighborhood({
+      id: args.id,
       depth,
       kinds: this.kinds(args.relationshipKinds),
       labels: args.entityKinds?.length ? args.entityKinds : null,
@@ -50,6 +49,9 @@ export class TraversalService {
       to: args.to ?? null,
       nodeLimit: limit,
     });
+    if (!found)
+      throw new AppError('NOT_FOUND', `id: no entity has id ${JSON.stringify(args.id)}`, { field: 'id' });
+    return found;
   }
 
   async paths(args: {
@@ -64,16 +66,21 @@ export class TraversalService {
     if (!Number.isInteger(first) || first < 1 || first > this.limits.maxPaths) {
       throw bad('first', `must be from 1 to ${this.limits.maxPaths}, got ${first}`);
     }
-    const { from, to } = await this.current({ from: args.from, to: args.to });
-    if (from === to) throw bad('to', 'is the same entity as from');
-    const rows = await this.repository().shortestPaths(
-      from,
-      to,
+    const found = await this.repository().shortestPaths(
+      args.from,
+      args.to,
       maxDepth,
       this.kinds(args.relationshipKinds),
       first,
     );
-    return rows.map(toPath);
+    for (const field of ['from', 'to'] as const) {
+      if (found[field] === undefined)
+        throw new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(args[field])}`, {
+          field,
+        });
+    }
+    if (found.from === found.to) throw bad('to', 'is the same entity as from');
+    return found.paths.map(toPath);
   }
 
   async commonConnections(a: string, b: string, limit = 100) {
