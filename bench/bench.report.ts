@@ -1,0 +1,81 @@
+/** What one target measured for one query: medians over repetitions, with their ranges. */
+export interface Measured {
+  /** Median over repetitions of each repetition's p50 at concurrency 1. */
+  p50Ms: number;
+  p99Ms: number;
+  /** Requests per second at concurrency 16 (median over repetitions). */
+  rps: number;
+  roundTrips: number;
+  rpsC1: number;
+  p50RangeMs: [number, number];
+  rpsRange: [number, number];
+  requests: number;
+}
+
+export interface QueryResult {
+  name: string;
+  description: string;
+  ours: Measured;
+  limit: Measured;
+  peer: Measured | null;
+}
+
+export interface BenchResults {
+  tier: string;
+  date: string;
+  mode: 'full' | 'quick';
+  graph: { nodes: number; relationships: number };
+  machine: Record<string, string | number>;
+  versions: Record<string, string>;
+  method: string[];
+  queries: QueryResult[];
+}
+
+export const CEILING = '{__typename} ceiling';
+/** The queries whose throughput is to beat @neo4j/graphql's: nested detail and traversals. */
+const PEER_GOAL = new Set(['institution detail', '2-hop neighbourhood', 'shortest path']);
+
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+const range = ([lo, hi]: [number, number], f: (v: number) => string): string => `${f(lo)}–${f(hi)}`;
+
+/** The results as Markdown: one table of the numbers, one of the ratios the goals are stated in. */
+export function markdown(results: BenchResults): string {
+  const rows = results.queries.flatMap((q) =>
+    (['ours', 'limit', 'peer'] as const).map((target) => {
+      const m = q[target];
+      if (!m) return `| ${q.name} | ${target} | – | – | – | – | – |`;
+      return `| ${q.name} | ${target} | ${ms(m.p50Ms)} (${range(m.p50RangeMs, ms)}) | ${ms(m.p99Ms)} | ${m.rpsC1.toFixed(1)} | ${m.rps.toFixed(1)} (${range(m.rpsRange, (v) => v.toFixed(1))}) | ${m.roundTrips} |`;
+    }),
+  );
+  const ratios = results.queries.map((q) => {
+    const peer = q.peer;
+    return `| ${q.name} | ${ratio(q.ours.p50Ms, q.limit.p50Ms)} | ${ratio(q.ours.rps, q.limit.rps)} | ${peer ? ratio(q.ours.p50Ms, peer.p50Ms) : '–'} | ${peer ? ratio(q.ours.rps, peer.rps) : '–'} |`;
+  });
+  const goals = results.queries
+    .filter((q) => q.name !== CEILING)
+    .map((q) => {
+      const near = q.ours.p50Ms <= 1.3 * q.limit.p50Ms;
+      const versusPeer = PEER_GOAL.has(q.name)
+        ? q.peer
+          ? q.ours.rps > q.peer.rps
+            ? 'met'
+            : '**not met**'
+          : 'no peer equivalent'
+        : '–';
+      return `| ${q.name} | ${near ? 'met' : '**not met**'} (${ratio(q.ours.p50Ms, q.limit.p50Ms)}) | ${versusPeer} |`;
+    });
+  return [
+    `| query | server | p50 ms (range) | p99 ms | req/s c=1 | req/s c=16 (range) | Cypher round trips |`,
+    `|---|---|---|---|---|---|---|`,
+    ...rows,
+    '',
+    `| query | p50 ours/limit | req/s c=16 ours/limit | p50 ours/peer | req/s c=16 ours/peer |`,
+    `|---|---|---|---|---|`,
+    ...ratios,
+    '',
+    `| goal | p50 within 1.3x of the limit | req/s c=16 above the peer (nested detail, traversals) |`,
+    `|---|---|---|`,
+    ...goals,
+  ].join('\n');
+}
