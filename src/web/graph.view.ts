@@ -76,10 +76,14 @@ const STYLE: cytoscape.StylesheetJson = [
     style: { 'line-color': RELATIONSHIP_COLORS[kind], 'target-arrow-color': RELATIONSHIP_COLORS[kind] },
   })),
   { selector: 'edge.near', style: { label: 'data(label)', width: 2.5 } },
-  { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
   {
     selector: 'node.path',
-    style: { 'overlay-color': '#e74c3c', 'overlay-opacity': 0.25, 'overlay-padding': 6 },
+    style: {
+      'border-width': 4,
+      'border-color': '#e74c3c',
+      'overlay-color': '#e74c3c',
+      'overlay-opacity': 0.15,
+    },
   },
   {
     selector: 'edge.path',
@@ -91,6 +95,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'z-index': 10,
     },
   },
+  // Last, so that the open entity's marking wins over the path's.
+  { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
 ];
 
 /** A stable small offset per id, so that new nodes start near their neighbour and screenshots repeat. */

@@ -42,7 +42,8 @@ export class StatsView {
   }
 
   private render(stats: Stats): void {
-    const totals = new Map<string, number>();
+    // Categories in a fixed order, so that the tiles stay in place from one load to the next.
+    const totals = new Map<string, number>(Object.keys(PLURAL).map((category) => [category, 0]));
     stats.entitiesByKind.forEach((k) => totals.set(k.category, (totals.get(k.category) ?? 0) + k.count));
     const countryName = new Map(stats.institutionsByCountry.map((c) => [c.code, c.name]));
     const country = (code: string): string =>
@@ -64,14 +65,6 @@ export class StatsView {
       h(
         'div',
         { class: 'charts' },
-        this.section(
-          'chart-kinds',
-          'Entities by kind',
-          barChart(
-            stats.entitiesByKind.map((k) => ({ key: k.kind, label: typeLabel(k.kind), values: [k.count] })),
-            [{ name: 'entities', color: '#2471a3' }],
-          ),
-        ),
         this.section(
           'chart-countries',
           'Institutions by country',
@@ -131,6 +124,19 @@ export class StatsView {
             'events with participants from both ',
             h('span', { class: 'swatch', style: `background:${color('Agreement')}` }),
             'agreements with parties from both',
+          ),
+        ),
+        this.section(
+          'chart-kinds',
+          'Entities by kind',
+          barChart(
+            stats.entitiesByKind.map((k) => ({
+              key: k.kind,
+              label: typeLabel(k.kind),
+              values: [k.count],
+              color: color(k.category),
+            })),
+            [{ name: 'entities', color: '#2471a3' }],
           ),
         ),
       ),

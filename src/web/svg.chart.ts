@@ -5,6 +5,8 @@ export interface ChartRow {
   key: string;
   label: string;
   values: number[];
+  /** Overrides the series colour for a single-series row: a kind coloured by its category. */
+  color?: string;
   onClick?: () => void;
 }
 
@@ -56,7 +58,7 @@ export function barChart(rows: ChartRow[], series: Series[], labelWidth = 170): 
           y,
           width: Math.max(1, scale(value)),
           height: ROW - 6,
-          fill: series[j]?.color ?? '#555',
+          fill: row.color ?? series[j]?.color ?? '#555',
           rx: 2,
         }),
         s('text', { x: labelWidth + scale(value) + 5, y: y + (ROW - 6) / 2, class: 'value' }, String(value)),
