@@ -1,23 +1,13 @@
 import { readToken } from './token.store';
 
-export type ApiErrorKind = 'network' | 'http' | 'graphql';
-
 /** What went wrong, in words a user can act on: the server's own message and code, or why it was not reached. */
 export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly kind: ApiErrorKind,
-    readonly status?: number,
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
+  override name = 'ApiError';
 }
 
 interface GraphQLErrorBody {
   message?: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string };
 }
 
 interface GraphQLBody<T> {
@@ -48,7 +38,6 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   } catch (error) {
     throw new ApiError(
       `Cannot reach the API at /graphql (${(error as Error).message}). Is the server running, and is the network up?`,
-      'network',
     );
   }
   let body: GraphQLBody<T>;
@@ -57,30 +46,21 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   } catch {
     throw new ApiError(
       `HTTP ${response.status} ${response.statusText}: the API answered something that is not JSON.`,
-      'http',
-      response.status,
     );
   }
   const errors = body.errors ?? [];
   const code = errors[0]?.extensions?.code;
   if (response.status === 401) {
     throw new ApiError(
-      `HTTP 401: the token was refused (${describeErrors(errors)}). ${token ? 'Check the token, or clear it.' : 'Enter a token.'}`,
-      'http',
-      401,
-      code,
+      `HTTP 401: the token was refused. ${describeErrors(errors)} ${token ? 'Check the token, or clear it.' : 'Enter a token.'}`,
     );
   }
   if (errors.length > 0) {
     const hint = code === 'UNAUTHENTICATED' && !token ? ' Reads need a token here: enter one above.' : '';
-    throw new ApiError(`${describeErrors(errors)}${hint}`, 'graphql', response.status, code);
+    throw new ApiError(`${describeErrors(errors)}${hint}`);
   }
   if (!response.ok || body.data === undefined || body.data === null) {
-    throw new ApiError(
-      `HTTP ${response.status} ${response.statusText}: no data in the answer.`,
-      'http',
-      response.status,
-    );
+    throw new ApiError(`HTTP ${response.status} ${response.statusText}: no data in the answer.`);
   }
   return body.data;
 }
