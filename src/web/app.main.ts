@@ -16,7 +16,7 @@ const cache = new QueryCache();
 const graph = new GraphController(store, cache);
 const views = [
   new SearchView(store),
-  new CardView(store),
+  new CardView(store, cache),
   new TimelineView(store),
   new PathView(store, cache),
   new StatsView(store),

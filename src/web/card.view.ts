@@ -4,6 +4,7 @@ import type { ExplorerStore } from './explorer.store';
 import { ENTITY, type EntityDetail, type EntityRef, type SourceRef } from './explorer.queries';
 import { typeLabel } from './graph.kinds';
 import { PanelLoader } from './panel.loader';
+import type { QueryCache } from './query.cache';
 import type { ExplorerState } from './url.state';
 
 /** The open entity: names, kind, positions with dates, parent and sub-units, sources; and what to do with it. */
@@ -11,7 +12,10 @@ export class CardView {
   private readonly loader: PanelLoader<EntityDetail | null>;
   private readonly el = byId('card');
 
-  constructor(private readonly store: ExplorerStore) {
+  constructor(
+    private readonly store: ExplorerStore,
+    private readonly cache: QueryCache,
+  ) {
     this.loader = new PanelLoader(this.el, 'the entity', (entity) => this.render(entity));
   }
 
@@ -21,9 +25,13 @@ export class CardView {
       this.loader.show(h('p', { class: 'hint' }, 'Open a search result or click a node to see its card.'));
       return;
     }
-    // The buttons depend on the expanded and path state too: render again when they change.
+    // The buttons depend on the expanded and path state too: render again (from the cache) when they change.
     const key = JSON.stringify([id, state.expanded.includes(id), state.pathFrom, state.pathTo]);
-    this.loader.load(key, async () => (await graphql<{ node: EntityDetail | null }>(ENTITY, { id })).node);
+    this.loader.load(key, () =>
+      this.cache.get(JSON.stringify(['entity', id]), async () => {
+        return (await graphql<{ node: EntityDetail | null }>(ENTITY, { id })).node;
+      }),
+    );
   }
 
   invalidate(): void {

@@ -27,11 +27,7 @@ export class GraphController {
   ) {
     this.view = new GraphView(byId('graph'), {
       select: (id) => store.update({ id }),
-      expand: (id) =>
-        store.update({
-          id,
-          expanded: store.state.expanded.includes(id) ? store.state.expanded : [...store.state.expanded, id],
-        }),
+      expand: (id) => store.open(id),
     });
     byId('graph-legend').append(
       ...Object.entries(CATEGORY_STYLES).map(([category, { color }]) =>

@@ -1,6 +1,6 @@
 /**
- * Answers kept by what was asked, for the graph's neighbourhoods and the path: expanding one more node fetches one
- * neighbourhood, not all of them again. A failed request is forgotten, so a retry asks again.
+ * Answers kept by what was asked, for the graph's neighbourhoods, the path and cards: expanding one more node
+ * fetches one neighbourhood, not all of them again. A failed request is forgotten, so a retry asks again.
  */
 export class QueryCache {
   private readonly entries = new Map<string, Promise<unknown>>();
