@@ -42,8 +42,23 @@ export class StatsView {
   }
 
   private render(stats: Stats): void {
+    if (stats.entitiesByKind.length === 0) {
+      this.el.append(
+        h(
+          'p',
+          { class: 'empty' },
+          'The graph is empty: load documents (npm run seed, npm run ingest) first.',
+        ),
+      );
+      return;
+    }
     // Categories in a fixed order, so that the tiles stay in place from one load to the next.
-    const totals = new Map<string, number>(Object.keys(PLURAL).map((category) => [category, 0]));
+    const counted = new Set(stats.entitiesByKind.map((k) => k.category));
+    const totals = new Map<string, number>(
+      Object.keys(PLURAL)
+        .filter((category) => counted.has(category))
+        .map((category) => [category, 0]),
+    );
     stats.entitiesByKind.forEach((k) => totals.set(k.category, (totals.get(k.category) ?? 0) + k.count));
     const countryName = new Map(stats.institutionsByCountry.map((c) => [c.code, c.name]));
     const country = (code: string): string =>
@@ -91,7 +106,7 @@ export class StatsView {
           barChart(
             stats.topEntities.map((t) => ({
               key: t.node.id,
-              label: t.node.name.length > 34 ? `${t.node.name.slice(0, 33)}…` : t.node.name,
+              label: t.node.name.length > 30 ? `${t.node.name.slice(0, 29)}…` : t.node.name,
               values: [t.degree],
               onClick: () => this.store.open(t.node.id, { view: 'explore' }),
             })),

@@ -68,6 +68,27 @@ describe('the explorer in Chromium', () => {
     await neo4j?.stop();
   });
 
+  it("serves the page at / next to the API's own routes", async () => {
+    const page = await fetch(`${api.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${api.url}${script ?? ''}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${api.url}/metrics`)).text()).toContain('graphql_requests_total');
+    const graphql = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ about { name } }' }),
+    });
+    expect(await graphql.json()).toEqual({ data: { about: { name: 'institution-graph' } } });
+  });
+
   it('searches "Munkhbat", opens him, expands, finds the path to Li Guofeng and highlights it', async () => {
     tab = await openPage(browser, api.url);
     const { page } = tab;
@@ -259,6 +280,9 @@ describe('the explorer in Chromium', () => {
     expect(await tile('Person')).toBe('7 people');
     expect(await tile('Event')).toBe('7 events');
     expect(await tile('Place')).toBe('7 places');
+    expect(await tile('Agreement')).toBe('4 agreements');
+    expect(await tile('Framework')).toBe('3 frameworks');
+    expect(await page.locator('#totals .tile').count()).toBe(6);
     // Each row of a chart: its key, its values, and the label and values drawn.
     const bars = async (chart: string): Promise<[string | null, string | null, string | null][]> =>
       Promise.all(
