@@ -1,4 +1,7 @@
-/** Unit tests need nothing; integration tests share one embedded Neo4j started by the global set-up. */
+/**
+ * Unit tests need nothing; integration tests share one embedded Neo4j started by the global set-up; browser tests
+ * drive Chromium against the built page.
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 /** @type {import('jest').Config} */
@@ -21,6 +24,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/neo4j.global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/neo4j.global-teardown.ts',
+    },
+    {
+      // The explorer page (dist/web, from `npm run build`) in Debian's Chromium, on a Neo4j of its own.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      setupFiles: ['reflect-metadata'],
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
     },
   ],
 };

@@ -16,6 +16,7 @@ import { RelationshipService } from '../modules/entity/relationship.service';
 import { formatClientError } from '../graphql/error.format';
 import { errorLogging } from './errors.plugin';
 import { readAccess } from './read-access.plugin';
+import { webStatic } from './web.static';
 import type { RequestContext, Services } from '../graphql/request.context';
 
 export interface HttpApp {
@@ -25,7 +26,7 @@ export interface HttpApp {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Express with /healthz, /readyz and /graphql; not yet listening. */
+/** Express with /healthz, /readyz, /metrics, /graphql and the explorer page at /; not yet listening. */
 export async function createHttpApp(deps: {
   config: Config;
   log: Logger;
@@ -111,6 +112,8 @@ export async function createHttpApp(deps: {
       },
     }),
   );
+
+  app.use(webStatic());
 
   // Bodies that are not JSON or are too large never reach GraphQL: answer in GraphQL's error shape, no stack.
   app.use(

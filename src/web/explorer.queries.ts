@@ -1,0 +1,145 @@
+import type { RelationshipKind } from './graph.kinds';
+
+// The page reads only the public GraphQL API: these are the queries a client developer would write.
+
+export interface EntityRef {
+  __typename: string;
+  id: string;
+  name: string;
+}
+
+export interface SourceRef {
+  id: string;
+  url: string | null;
+  title: string;
+  publisher: string;
+  date: string | null;
+}
+
+export interface SearchHit {
+  score: number;
+  node: EntityRef & { aliases: string[] };
+}
+
+export const SEARCH = `query Search($query: String!) {
+  search(query: $query, first: 20) { score node { __typename id name aliases } }
+}`;
+
+export interface PositionRow {
+  title: string;
+  since: string | null;
+  until: string | null;
+}
+
+export interface EntityDetail extends EntityRef {
+  aliases: string[];
+  names: { lang: string; value: string }[];
+  sources: SourceRef[];
+  acronym?: string | null;
+  country?: { code: string; name: string } | null;
+  place?: EntityRef | null;
+  parent?: EntityRef | null;
+  subUnits?: EntityRef[];
+  people?: (PositionRow & { person: EntityRef })[];
+  positions?: (PositionRow & { institution: EntityRef })[];
+  date?: string | null;
+  endDate?: string | null;
+  parentEvent?: EntityRef | null;
+  within?: EntityRef | null;
+}
+
+const REF = '__typename id name';
+
+export const ENTITY = `query Entity($id: ID!) {
+  node(id: $id) {
+    __typename id
+    ... on Entity { name aliases names { lang value } sources { id url title publisher date } }
+    ... on Institution {
+      acronym country { code name } place { ${REF} } parent { ${REF} } subUnits { ${REF} }
+      people { title since until person { ${REF} } }
+    }
+    ... on Person { positions { title since until institution { ${REF} } } }
+    ... on Event { date endDate place { ${REF} } parentEvent { ${REF} } }
+    ... on Place { within { ${REF} } }
+  }
+}`;
+
+export const NAME = `query Name($id: ID!) { node(id: $id) { __typename id ... on Entity { name } } }`;
+
+export interface GraphEdge {
+  id: string;
+  from: string;
+  to: string;
+  kind: RelationshipKind;
+  role: string | null;
+  title: string | null;
+  since: string | null;
+  until: string | null;
+}
+
+export interface Subgraph {
+  truncated: boolean;
+  nodes: EntityRef[];
+  edges: GraphEdge[];
+}
+
+const EDGE = 'id from to kind role title since until';
+
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $kinds: [RelationshipKind!], $from: Date, $to: Date) {
+  neighborhood(id: $id, depth: 1, relationshipKinds: $kinds, from: $from, to: $to) {
+    truncated nodes { ${REF} } edges { ${EDGE} }
+  }
+}`;
+
+export interface PathHop {
+  explanation: string;
+  from: EntityRef;
+  to: EntityRef;
+  edge: GraphEdge & { sources: SourceRef[] };
+}
+
+export interface GraphPath {
+  length: number;
+  summary: string;
+  nodes: EntityRef[];
+  hops: PathHop[];
+}
+
+export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!, $kinds: [RelationshipKind!]) {
+  shortestPath(from: $from, to: $to, relationshipKinds: $kinds) {
+    length summary nodes { ${REF} }
+    hops { explanation from { ${REF} } to { ${REF} } edge { ${EDGE} sources { id url title publisher date } } }
+  }
+}`;
+
+export interface TimelineEntry {
+  date: string | null;
+  role: string;
+  event: EntityRef;
+  via: EntityRef;
+}
+
+// Sub-units and people too: an institution's timeline is what it and its people did.
+export const TIMELINE = `query Timeline($id: ID!, $from: Date, $to: Date) {
+  timeline(id: $id, from: $from, to: $to, includeSubUnits: true, includePeople: true) {
+    date role event { ${REF} } via { ${REF} }
+  }
+}`;
+
+export interface Stats {
+  entitiesByKind: { kind: string; category: string; count: number }[];
+  institutionsByCountry: { code: string | null; name: string | null; count: number }[];
+  eventsPerYear: { period: string; count: number }[];
+  topEntities: { node: EntityRef; degree: number }[];
+  countryCooperation: { a: string; b: string; events: number; agreements: number }[];
+}
+
+export const STATS = `query Stats {
+  stats {
+    entitiesByKind { kind category count }
+    institutionsByCountry { code name count }
+    eventsPerYear { period count }
+    topEntities(limit: 10) { node { ${REF} } degree }
+    countryCooperation { a b events agreements }
+  }
+}`;
