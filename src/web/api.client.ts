@@ -50,9 +50,10 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   }
   const errors = body.errors ?? [];
   const code = errors[0]?.extensions?.code;
-  if (response.status === 401) {
+  // Without a token, a 401 means this server wants one for reads; with one, that the token was refused.
+  if (response.status === 401 && token) {
     throw new ApiError(
-      `HTTP 401: the token was refused. ${describeErrors(errors)} ${token ? 'Check the token, or clear it.' : 'Enter a token.'}`,
+      `HTTP 401: the token was refused. ${describeErrors(errors)} Check the token, or clear it.`,
     );
   }
   if (errors.length > 0) {
