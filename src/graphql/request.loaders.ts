@@ -50,7 +50,7 @@ export class RequestLoaders {
     }
   }
 
-  private primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined): void {
+  primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined): void {
     this.nodes.prime(node.id, node);
     for (const [key, rows] of Object.entries(related ?? {})) {
       const [type, direction] = key.split('__') as [RelationshipType, Direction];

@@ -15,7 +15,7 @@ export interface RelatedTree {
 }
 
 /** Nested pattern comprehensions for the steps from `variable`: one Cypher expression for the whole tree. */
-function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
+export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
   const fields = steps.map((step) => {
     counter.next += 1;
     const [r, m] = [`r${counter.next}`, `m${counter.next}`];

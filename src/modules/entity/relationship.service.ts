@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../../db/graph.record';
 import { stepsOf } from '../../graphql/prefetch.plan';
+import type { RelatedTree } from './entity.repository';
 import type { RequestLoaders } from '../../graphql/request.loaders';
 import type { LocalizedName } from './entity.type';
 import type { Participation, ParticipantRole } from '../event/event.type';
@@ -41,6 +42,11 @@ export class RelationshipService {
   async nodeFor(id: string, info: GraphQLResolveInfo): Promise<GraphNode | undefined> {
     await this.lookAhead([id], info);
     return this.node(id);
+  }
+
+  /** Fills the loaders with nodes and what was read around them (RequestLoaders.prefetch). */
+  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[]> }[]): void {
+    for (const { node, related } of trees) this.loaders.primeTree(node, related);
   }
 
   /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */

@@ -2,18 +2,23 @@ import neo4j from 'neo4j-driver';
 import { toGraphNode, type GraphNode } from '../../db/graph.record';
 import type { Label } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
+import type { PrefetchStep } from '../../graphql/prefetch.plan';
+import { treeProjection, type RelatedTree } from '../entity/entity.repository';
 
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  /** Full-text search over names and aliases (index entity_search), best first. */
-  /** Hits whose name, acronym or an alias is exactly `exact` (lower case) come first, then by score. */
+  /**
+   * Full-text search over names and aliases (index entity_search): hits whose name, acronym or an alias is
+   * exactly `exact` (lower case) first, then by score; with what `steps` reach from each hit, in the same query.
+   */
   async search(
     luceneQuery: string,
     exact: string,
     labels: Label[] | undefined,
     limit: number,
-  ): Promise<{ score: number; node: GraphNode }[]> {
+    steps: PrefetchStep[],
+  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
@@ -21,14 +26,17 @@ export class SearchRepository {
          WITH node, score,
               toLower(node.name) = $exact OR toLower(coalesce(node.acronym, '')) = $exact
                 OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) AS isExact
-         RETURN labels(node) AS labels, properties(node) AS props, score
          ORDER BY isExact DESC, score DESC, node.name, node.id
-         LIMIT $limit`,
+         LIMIT $limit
+         RETURN labels(node) AS labels, properties(node) AS props, score,
+                ${steps.length > 0 ? treeProjection('node', steps) : 'null'} AS related
+         ORDER BY isExact DESC, score DESC, node.name, node.id`,
         { query: luceneQuery, exact, labels: labels ?? null, limit: neo4j.int(limit) },
       );
       return result.records.map((r) => ({
         score: r.get('score') as number,
         node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+        related: (r.get('related') as Record<string, RelatedTree[]> | null) ?? undefined,
       }));
     });
   }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
+import { stepsOf } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
 import { SearchHit } from './search.type';
@@ -18,12 +19,9 @@ export class SearchResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many hits at most (default 10).' })
     first?: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
-    const hits = await ctx.services.search.search(query, kinds, first);
-    await ctx.graph.lookAhead(
-      hits.map((hit) => hit.node.id),
-      info,
-      'node',
-    );
+    // What the selection reads under each hit comes in the search's own query.
+    const hits = await ctx.services.search.search(query, kinds, first, stepsOf(info, 'node'));
+    ctx.graph.prime(hits);
     return hits;
   }
 }

@@ -2,6 +2,8 @@ import { AppError } from '../../common/app.errors';
 import type { Config } from '../../config/app.config';
 import type { DatabaseProvider } from '../../db/database.provider';
 import type { GraphNode } from '../../db/graph.record';
+import type { PrefetchStep } from '../../graphql/prefetch.plan';
+import type { RelatedTree } from '../entity/entity.repository';
 import type { EntityKind } from '../entity/entity.type';
 import { toLuceneQuery } from './lucene.query';
 import { SearchRepository } from './search.repository';
@@ -17,7 +19,8 @@ export class SearchService {
     query: string,
     kinds: EntityKind[] | undefined,
     first: number | undefined,
-  ): Promise<{ score: number; node: GraphNode }[]> {
+    lookAhead: PrefetchStep[] = [],
+  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
     const limit = first ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
       throw new AppError(
@@ -44,6 +47,7 @@ export class SearchService {
       query.trim().toLowerCase(),
       kinds?.length ? kinds : undefined,
       limit,
+      lookAhead,
     );
   }
 }
