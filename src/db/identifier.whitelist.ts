@@ -86,16 +86,26 @@ const ALL_LABELS = new Set<string>([
 ]);
 const ALL_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
+/** A label as a value for a dynamic label (`SET n:$(...)`); throws for anything not in the whitelist. */
+export function checkedLabel(label: Label): string {
+  if (!ALL_LABELS.has(label)) throw new Error(`label ${String(label)} is not in the whitelist`);
+  return label;
+}
+
+/** A relationship type as a value for a dynamic type (`[r:$(...)]`); throws for anything not in the whitelist. */
+export function checkedRelType(type: RelationshipType): string {
+  if (!ALL_TYPES.has(type)) throw new Error(`relationship type ${String(type)} is not in the whitelist`);
+  return type;
+}
+
 /** A label ready to splice into Cypher; throws for anything not in the whitelist. */
 export function cypherLabel(label: Label): string {
-  if (!ALL_LABELS.has(label)) throw new Error(`label ${String(label)} is not in the whitelist`);
-  return `\`${label}\``;
+  return `\`${checkedLabel(label)}\``;
 }
 
 /** A relationship type ready to splice into Cypher; throws for anything not in the whitelist. */
 export function cypherRelType(type: RelationshipType): string {
-  if (!ALL_TYPES.has(type)) throw new Error(`relationship type ${String(type)} is not in the whitelist`);
-  return `\`${type}\``;
+  return `\`${checkedRelType(type)}\``;
 }
 
 const KIND_BY_LABEL = new Map<string, string>([

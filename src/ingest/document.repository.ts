@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
-import { cypherLabel, cypherRelType } from '../db/identifier.whitelist';
+import { checkedLabel, checkedRelType, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
@@ -129,6 +129,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
   };
 
   const resolveByName = async (batch: NodeWrite[]): Promise<void> => {
+    if (batch.length === 0) return;
     const candidates = await candidatesFor(tx, batch);
     for (const row of batch) {
       const mention: Mention = {
@@ -199,12 +200,19 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
     { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
   );
 
-  for (const group of plan.nodes) {
+  // One statement for every kind: labels are values of the whitelist, set as dynamic labels.
+  const nodeRows = plan.nodes.flatMap((group) =>
+    group.rows.map((row) => ({
+      ...row,
+      labels: group.labels.map(checkedLabel),
+    })),
+  );
+  if (nodeRows.length > 0) {
     const result = await tx.run(
       `UNWIND $rows AS row
        MERGE (n:Entity {id: row.id})
        WITH n, row, properties(n) AS before
-       FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:${group.labels.map(cypherLabel).join(':')})
+       FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:$(row.labels))
        SET n += row.props,
            n.order = coalesce(toInteger(row.props.order), n.order),
            n.name = CASE WHEN row.rename THEN row.props.name ELSE coalesce(before.name, row.props.name) END,
@@ -217,7 +225,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
        SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
        RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
-      { rows: group.rows, sourceIds },
+      { rows: nodeRows, sourceIds },
     );
     for (const record of result.records) {
       const row = byKey.get(record.get('key') as string) as NodeWrite;
@@ -237,12 +245,20 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
     }
   }
 
-  for (const group of plan.relationships) {
+  const relationshipRows = plan.relationships.flatMap((group) =>
+    group.rows.map((row) => ({
+      ...row,
+      type: checkedRelType(group.type),
+      from: graphId(row.from),
+      to: graphId(row.to),
+    })),
+  );
+  if (relationshipRows.length > 0) {
     const result = await tx.run(
       `UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})
        MATCH (b:Entity {id: row.to})
-       MERGE (a)-[r:${cypherRelType(group.type)} {key: row.key}]->(b)
+       MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
        WITH r, row, r.sourceIds IS NULL AS created
        SET r += row.props,
            r.order = coalesce(toInteger(row.props.order), r.order),
@@ -250,14 +266,11 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
        RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
-      {
-        rows: group.rows.map((row) => ({ ...row, from: graphId(row.from), to: graphId(row.to) })),
-        sourceIds,
-      },
+      { rows: relationshipRows, sourceIds },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
     // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
-    if (((result.records[0]?.get('written') as number | undefined) ?? 0) !== group.rows.length) {
+    if (((result.records[0]?.get('written') as number | undefined) ?? 0) !== relationshipRows.length) {
       throw new AppError(
         'CONFLICT',
         'An entity this document refers to was deleted or merged meanwhile; nothing was written. Try again.',
