@@ -98,6 +98,37 @@ export function stepsOf(info: GraphQLResolveInfo, under?: string): PrefetchStep[
   return prefetchSteps(under ? farSelectionSet(own, under, info.fragments) : own, info.fragments);
 }
 
+/** Properties that fields read under other names (relationship.service.ts, entity.resolver.ts). */
+const FIELD_PROPERTIES: Record<string, string[]> = {
+  sources: ['sourceIds'],
+  names: ['nameLangs', 'nameValues'],
+};
+
+/**
+ * The node properties the selection under `under` reads: each selected field's own property, or those listed
+ * above, plus id and name. Fields resolved from relationships need only the id.
+ */
+export function selectedProperties(info: GraphQLResolveInfo, under: string): string[] {
+  const selections = info.fieldNodes.flatMap((field) => field.selectionSet?.selections ?? []);
+  const selection = farSelectionSet({ kind: Kind.SELECTION_SET, selections }, under, info.fragments);
+  const properties = new Set(['id', 'name']);
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): void => {
+    for (const field of set?.selections ?? []) {
+      if (field.kind === Kind.INLINE_FRAGMENT) visit(field.selectionSet, seen);
+      else if (field.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[field.name.value];
+        if (fragment && !seen.has(fragment.name.value))
+          visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      } else if (!field.name.value.startsWith('__')) {
+        for (const property of FIELD_PROPERTIES[field.name.value] ?? [field.name.value])
+          properties.add(property);
+      }
+    }
+  };
+  visit(selection, new Set());
+  return [...properties];
+}
+
 /** The selection under `field` of a link object's selection (such as `person` in `people { person { ... } }`). */
 function farSelectionSet(
   selectionSet: SelectionSetNode | undefined,

@@ -35,6 +35,9 @@ export function toEdge(row: EdgeRow): GraphEdge {
 }
 
 const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
+/** All of a node's properties, or (with $keys given) the values of those keys, in their order. */
+const NODE_PROPERTIES = (v: string): string =>
+  `CASE WHEN $keys IS NULL THEN properties(${v}) ELSE [key IN coalesce($keys, []) | ${v}[key]] END`;
 const typeUnion = (kinds: RelationshipKind[]): string => kinds.map((k) => cypherRelType(k)).join('|');
 
 export interface PathRows {
@@ -73,6 +76,7 @@ export class TraversalRepository {
     from: string | null;
     to: string | null;
     nodeLimit: number;
+    properties: string[] | null;
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } | undefined> {
     const level = `
       CALL (frontier) {
@@ -85,7 +89,7 @@ export class TraversalRepository {
           AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
         WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
         RETURN collect({from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r),
-                        other: b.id, labels: labels(b), otherProps: properties(b)}) AS rows,
+                        other: b.id, labels: labels(b), otherProps: ${NODE_PROPERTIES('b')}}) AS rows,
                collect(DISTINCT b.id) AS reached
       }
       WITH start, levels + [rows] AS levels, seen, [x IN reached WHERE NOT x IN seen] AS fresh,
@@ -100,7 +104,7 @@ export class TraversalRepository {
          ${CURRENT_ENTITY}
          WITH entity AS start, [entity.id] AS frontier, [entity.id] AS seen, [] AS levels
          ${level.repeat(Math.trunc(args.depth))}
-         RETURN labels(start) AS labels, properties(start) AS props, levels`,
+         RETURN labels(start) AS labels, ${NODE_PROPERTIES('start')} AS props, levels`,
         {
           id: args.id,
           labels: args.labels,
@@ -108,11 +112,21 @@ export class TraversalRepository {
           to: args.to,
           rowCap: neo4j.int(rowCap),
           nodeLimit: neo4j.int(args.nodeLimit),
+          keys: args.properties,
         },
       );
       const record = result.records[0];
       if (!record) return undefined;
-      const start = node(record.toObject() as NodeRow);
+      const props = (values: unknown): Record<string, unknown> =>
+        args.properties === null
+          ? (values as Record<string, unknown>)
+          : Object.fromEntries(
+              args.properties.flatMap((key, i) => {
+                const value = (values as unknown[])[i];
+                return value === null ? [] : [[key, value]];
+              }),
+            );
+      const start = node({ labels: record.get('labels') as string[], props: props(record.get('props')) });
       const nodes = new Map<string, GraphNode>([[start.id, start]]);
       const edges = new Map<string, GraphEdge>();
       let truncated = false;
@@ -128,7 +142,7 @@ export class TraversalRepository {
               truncated = true;
               continue;
             }
-            nodes.set(row.other, node({ labels: row.labels, props: row.otherProps }));
+            nodes.set(row.other, node({ labels: row.labels, props: props(row.otherProps) }));
           }
           const edge = toEdge(row);
           edges.set(edge.id, edge);

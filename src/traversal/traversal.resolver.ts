@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../db/graph.record';
 import { DateScalar } from '../graphql/date.scalar';
+import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import { EntityKind } from '../modules/entity/entity.type';
 import { Source } from '../modules/source/source.type';
@@ -19,6 +21,7 @@ export class TraversalResolver {
   neighborhood(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('depth', () => Int, {
       nullable: true,
       description: 'Hops from the entity (default 1; at most MAX_TRAVERSAL_DEPTH).',
@@ -51,6 +54,8 @@ export class TraversalResolver {
       from,
       to,
       limit,
+      // Only what the selection shows of each node crosses from Neo4j: a drawing needs little of it.
+      properties: selectedProperties(info, 'nodes'),
     });
   }
 

@@ -33,6 +33,8 @@ export class TraversalService {
     from?: string;
     to?: string;
     limit?: number;
+    /** The node properties to read; all of them when not given. */
+    properties?: string[];
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
     const depth = this.depth('depth', args.depth ?? 1);
     const limit = args.limit ?? this.limits.maxNeighborhoodNodes;
@@ -48,6 +50,7 @@ export class TraversalService {
       from: args.from ?? null,
       to: args.to ?? null,
       nodeLimit: limit,
+      properties: args.properties ?? null,
     });
     if (!found)
       throw new AppError('NOT_FOUND', `id: no entity has id ${JSON.stringify(args.id)}`, { field: 'id' });

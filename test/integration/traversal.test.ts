@@ -142,6 +142,26 @@ describe('traversals for analysts', () => {
     }
   });
 
+  it('shows each neighbourhood node as a lookup by id shows it, whatever fields are asked', async () => {
+    const FIELDS = `id name __typename aliases sources { id } names { lang value }
+      ... on Institution { institutionKind: kind acronym country { code } parent { id } }
+      ... on Event { date eventKind: kind }
+      ... on Person { positions { title } }`;
+    const result = await data<{ neighborhood: { nodes: { id: string }[] } }>(
+      api,
+      `{ neighborhood(id: "institution:casttc", depth: 1, limit: 30) { nodes { ...F } } } fragment F on Entity { ${FIELDS} }`,
+    );
+    expect(result.neighborhood.nodes.length).toBeGreaterThan(3);
+    for (const shown of result.neighborhood.nodes) {
+      const looked = await data<{ node: unknown }>(
+        api,
+        `query ($id: ID!) { node(id: $id) { ...F } } fragment F on Entity { ${FIELDS} }`,
+        { id: shown.id },
+      );
+      expect(shown).toEqual(looked.node);
+    }
+  });
+
   it('filters a neighbourhood by kinds and dates, and says when its limit cut it', async () => {
     const result = await data<{
       people: { nodes: { __typename: string }[] };
