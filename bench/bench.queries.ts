@@ -40,6 +40,13 @@ export interface MixParams {
   searches: string[];
 }
 
+/** Each target's request for each id: our query and the peer's with `$id`, the limit's handler with `{ id }`. */
+const byId = (ids: string[], ours: string, limitPath: string, peer: string): BenchQuery['calls'] => ({
+  ours: ids.map((id) => graphql(ours, { id })),
+  limit: ids.map((id) => ({ path: limitPath, body: { id } })),
+  peer: ids.map((id) => graphql(peer, { id })),
+});
+
 export function statsQuery(): BenchQuery {
   const ours = graphql(
     `
@@ -153,11 +160,7 @@ export function institutionDetailQuery(ids: string[]): BenchQuery {
   return {
     name: 'institution detail',
     description: 'an institution with its people and its events, each event with its participants (2 levels)',
-    calls: {
-      ours: ids.map((id) => graphql(ours, { id })),
-      limit: ids.map((id) => ({ path: '/institutionDetail', body: { id } })),
-      peer: ids.map((id) => graphql(peer, { id })),
-    },
+    calls: byId(ids, ours, '/institutionDetail', peer),
     canonical: { ours: canonicalOurs, limit: canonicalOurs, peer: canonicalPeer },
   };
 }
@@ -211,11 +214,7 @@ export function neighborhoodQuery(ids: string[]): BenchQuery {
   return {
     name: '2-hop neighbourhood',
     description: "a person's positions and events, and theirs in turn (HOLDS_POSITION, PARTICIPATED_IN)",
-    calls: {
-      ours: ids.map((id) => graphql(ours, { id })),
-      limit: ids.map((id) => ({ path: '/neighborhood', body: { id } })),
-      peer: ids.map((id) => graphql(peer, { id })),
-    },
+    calls: byId(ids, ours, '/neighborhood', peer),
     canonical: { ours: canonicalOurs, limit: canonicalOurs, peer: canonicalPeer },
   };
 }

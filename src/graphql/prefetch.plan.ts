@@ -129,6 +129,37 @@ export function selectedProperties(info: GraphQLResolveInfo, under: string): str
   return [...properties];
 }
 
+/** Fields read from relationships, not properties: the look-ahead's fields and the link objects' far ends. */
+const RELATIONSHIP_FIELDS = new Set([
+  ...Object.keys(FIELD_STEPS),
+  ...Object.values(FIELD_STEPS).flatMap((steps) => (steps.far ? [steps.far] : [])),
+]);
+
+/**
+ * Every node property any field of the whole operation can read: what a look-ahead needs to read of the nodes
+ * it primes the loaders with, since any of them may be resolved under any selection of the operation. Sorting
+ * reads name, date and order (relationship.service.ts).
+ */
+export function operationProperties(info: GraphQLResolveInfo): string[] {
+  const properties = new Set(['id', 'name', 'date', 'order']);
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const field of set?.selections ?? []) {
+      if (
+        field.kind === Kind.FIELD &&
+        !field.name.value.startsWith('__') &&
+        !RELATIONSHIP_FIELDS.has(field.name.value)
+      ) {
+        for (const property of FIELD_PROPERTIES[field.name.value] ?? [field.name.value])
+          properties.add(property);
+      }
+      if (field.kind !== Kind.FRAGMENT_SPREAD) visit(field.selectionSet);
+    }
+  };
+  visit(info.operation.selectionSet);
+  for (const fragment of Object.values(info.fragments)) visit(fragment.selectionSet);
+  return [...properties];
+}
+
 /** The selection under `field` of a link object's selection (such as `person` in `people { person { ... } }`). */
 function farSelectionSet(
   selectionSet: SelectionSetNode | undefined,

@@ -5,6 +5,10 @@ import type { DatabaseProvider } from '../db/database.provider';
 import { EntityRepository, type Direction, type RelatedTree } from '../modules/entity/entity.repository';
 import type { PrefetchStep } from './prefetch.plan';
 
+/** Values read for `keys` as the properties they are; an absent property reads as null and stays absent. */
+const withKeys = (keys: string[], values: unknown[]): Record<string, unknown> =>
+  Object.fromEntries(keys.flatMap((key, i) => (values[i] === null ? [] : [[key, values[i]]])));
+
 /** The order EntityRepository.related returns: by the relationship's order, then name, then id (nulls last). */
 const compare = (a: unknown, b: unknown): number =>
   a === b ? 0 : a === undefined || a === null ? 1 : b === undefined || b === null ? -1 : a < b ? -1 : 1;
@@ -41,29 +45,30 @@ export class RequestLoaders {
    * Reads ahead what the resolvers below will ask for (see prefetch.plan.ts) in one query and fills the
    * loaders with it, so that they answer from memory exactly what they would have fetched.
    */
-  async prefetch(ids: readonly string[], steps: PrefetchStep[]): Promise<void> {
-    const trees = await this.repository().trees(ids, steps);
+  async prefetch(ids: readonly string[], steps: PrefetchStep[], keys: string[]): Promise<void> {
+    const trees = await this.repository().trees(ids, steps, keys);
     for (const [id, tree] of trees) {
-      const node = toGraphNode(tree.labels, tree.props);
+      const node = toGraphNode(tree.labels, tree.props as Record<string, unknown>);
       this.nodes.prime(id, node);
-      this.primeTree(node, tree.related);
+      this.primeTree(node, tree.related, keys);
     }
   }
 
-  primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined): void {
+  /** `keys`: the properties the related nodes were read with (EntityRepository.treeProjection). */
+  primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined, keys: string[]): void {
     this.nodes.prime(node.id, node);
     for (const [key, rows] of Object.entries(related ?? {})) {
       const [type, direction] = key.split('__') as [RelationshipType, Direction];
       const list = rows.map((row) => ({
         rel: plainProperties(row.rel ?? {}),
-        node: toGraphNode(row.labels, row.props),
+        node: toGraphNode(row.labels, withKeys(keys, row.props as unknown[])),
         related: row.related,
       }));
       this.relatedLoader(type, direction).prime(
         node.id,
         list.map(({ rel, node: far }) => ({ rel, node: far })).sort(relatedOrder),
       );
-      for (const row of list) this.primeTree(row.node, row.related);
+      for (const row of list) this.primeTree(row.node, row.related, keys);
     }
   }
 

@@ -9,12 +9,16 @@ export type Direction = 'OUT' | 'IN';
 /** A node with what the prefetch read around it: per `TYPE__DIRECTION`, the related rows, each with theirs. */
 export interface RelatedTree {
   labels: string[];
-  props: Record<string, unknown>;
+  /** All properties, or with `$keys` given, the values of those keys in their order. */
+  props: Record<string, unknown> | unknown[];
   rel?: Record<string, unknown>;
   related?: Record<string, RelatedTree[]>;
 }
 
-/** Nested pattern comprehensions for the steps from `variable`: one Cypher expression for the whole tree. */
+/**
+ * Nested pattern comprehensions for the steps from `variable`: one Cypher expression for the whole tree. The
+ * nodes reached carry the values of `$keys` (a parameter of the query) rather than all their properties.
+ */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
   const fields = steps.map((step) => {
     counter.next += 1;
@@ -25,7 +29,7 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
         ? `(${variable})-[${r}:${type}]->(${m})`
         : `(${variable})<-[${r}:${type}]-(${m})`;
     const next = step.next.length > 0 ? `, related: ${treeProjection(m, step.next, counter)}` : '';
-    return `${step.type}__${step.direction}: [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: properties(${m})${next} }]`;
+    return `${step.type}__${step.direction}: [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: [key IN $keys | ${m}[key]]${next} }]`;
   });
   return `{ ${fields.join(', ')} }`;
 }
@@ -67,13 +71,17 @@ export class EntityRepository {
    * Each id's node and everything the steps reach from it, in one round trip: what the resolvers of a whole
    * selection would otherwise ask for a level at a time.
    */
-  async trees(ids: readonly string[], steps: PrefetchStep[]): Promise<Map<string, RelatedTree>> {
+  async trees(
+    ids: readonly string[],
+    steps: PrefetchStep[],
+    keys: string[],
+  ): Promise<Map<string, RelatedTree>> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
          ${NODE_BY_ID}
          RETURN id, labels(n) AS labels, properties(n) AS props, ${treeProjection('n', steps)} AS related`,
-        { ids },
+        { ids, keys },
       );
       return new Map(
         result.records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]),

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../../db/graph.record';
-import { stepsOf } from '../../graphql/prefetch.plan';
+import { operationProperties, stepsOf } from '../../graphql/prefetch.plan';
 import type { RelatedTree } from './entity.repository';
 import type { RequestLoaders } from '../../graphql/request.loaders';
 import type { LocalizedName } from './entity.type';
@@ -45,14 +45,15 @@ export class RelationshipService {
   }
 
   /** Fills the loaders with nodes and what was read around them (RequestLoaders.prefetch). */
-  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[]> }[]): void {
-    for (const { node, related } of trees) this.loaders.primeTree(node, related);
+  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[]> }[], keys: string[]): void {
+    for (const { node, related } of trees) this.loaders.primeTree(node, related, keys);
   }
 
   /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */
   async lookAhead(ids: readonly string[], info: GraphQLResolveInfo, under?: string): Promise<void> {
     const steps = stepsOf(info, under);
-    if (steps.length > 0 && ids.length > 0) await this.loaders.prefetch(ids, steps);
+    if (steps.length > 0 && ids.length > 0)
+      await this.loaders.prefetch(ids, steps, operationProperties(info));
   }
 
   names(entity: GraphNode): LocalizedName[] {

@@ -17,7 +17,7 @@ export class SearchRepository {
     exact: string,
     labels: Label[] | undefined,
     limit: number,
-    steps: PrefetchStep[],
+    lookAhead: { steps: PrefetchStep[]; keys: string[] },
   ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
@@ -29,9 +29,9 @@ export class SearchRepository {
          ORDER BY isExact DESC, score DESC, node.name, node.id
          LIMIT $limit
          RETURN labels(node) AS labels, properties(node) AS props, score,
-                ${steps.length > 0 ? treeProjection('node', steps) : 'null'} AS related
+                ${lookAhead.steps.length > 0 ? treeProjection('node', lookAhead.steps) : 'null'} AS related
          ORDER BY isExact DESC, score DESC, node.name, node.id`,
-        { query: luceneQuery, exact, labels: labels ?? null, limit: neo4j.int(limit) },
+        { query: luceneQuery, exact, labels: labels ?? null, limit: neo4j.int(limit), keys: lookAhead.keys },
       );
       return result.records.map((r) => ({
         score: r.get('score') as number,

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
-import { stepsOf } from '../../graphql/prefetch.plan';
+import { operationProperties, stepsOf } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
 import { SearchHit } from './search.type';
@@ -20,8 +20,12 @@ export class SearchResolver {
     first?: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
     // What the selection reads under each hit comes in the search's own query.
-    const hits = await ctx.services.search.search(query, kinds, first, stepsOf(info, 'node'));
-    ctx.graph.prime(hits);
+    const keys = operationProperties(info);
+    const hits = await ctx.services.search.search(query, kinds, first, {
+      steps: stepsOf(info, 'node'),
+      keys,
+    });
+    ctx.graph.prime(hits, keys);
     return hits;
   }
 }

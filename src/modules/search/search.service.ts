@@ -19,7 +19,7 @@ export class SearchService {
     query: string,
     kinds: EntityKind[] | undefined,
     first: number | undefined,
-    lookAhead: PrefetchStep[] = [],
+    lookAhead: { steps: PrefetchStep[]; keys: string[] } = { steps: [], keys: [] },
   ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
     const limit = first ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
