@@ -35,9 +35,19 @@ export function toEdge(row: EdgeRow): GraphEdge {
 }
 
 const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
-/** All of a node's properties, or (with $keys given) the values of those keys, in their order. */
-const NODE_PROPERTIES = (v: string): string =>
-  `CASE WHEN $keys IS NULL THEN properties(${v}) ELSE [key IN coalesce($keys, []) | ${v}[key]] END`;
+/** All of an entity's properties, or (with the parameter given) the values of those keys, in their order. */
+const PROPERTIES = (v: string, keys: '$keys' | '$edgeKeys'): string =>
+  `CASE WHEN ${keys} IS NULL THEN properties(${v}) ELSE [key IN coalesce(${keys}, []) | ${v}[key]] END`;
+/** Values read for `keys` as the properties they are (all properties when `keys` is null); nulls stay absent. */
+const keyed = (keys: string[] | null, values: unknown): Record<string, unknown> =>
+  keys === null
+    ? (values as Record<string, unknown>)
+    : Object.fromEntries(
+        keys.flatMap((key, i) => {
+          const value = (values as unknown[])[i];
+          return value === null ? [] : [[key, value]];
+        }),
+      );
 const typeUnion = (kinds: RelationshipKind[]): string => kinds.map((k) => cypherRelType(k)).join('|');
 
 export interface PathRows {
@@ -77,6 +87,7 @@ export class TraversalRepository {
     to: string | null;
     nodeLimit: number;
     properties: string[] | null;
+    edgeProperties: string[] | null;
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } | undefined> {
     const level = `
       CALL (frontier) {
@@ -88,8 +99,8 @@ export class TraversalRepository {
           AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
           AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
         WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
-        RETURN collect({from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r),
-                        other: b.id, labels: labels(b), otherProps: ${NODE_PROPERTIES('b')}}) AS rows,
+        RETURN collect({from: startNode(r).id, to: endNode(r).id, kind: type(r), props: ${PROPERTIES('r', '$edgeKeys')},
+                        other: b.id, labels: labels(b), otherProps: ${PROPERTIES('b', '$keys')}}) AS rows,
                collect(DISTINCT b.id) AS reached
       }
       WITH start, levels + [rows] AS levels, seen, [x IN reached WHERE NOT x IN seen] AS fresh,
@@ -104,7 +115,7 @@ export class TraversalRepository {
          ${CURRENT_ENTITY}
          WITH entity AS start, [entity.id] AS frontier, [entity.id] AS seen, [] AS levels
          ${level.repeat(Math.trunc(args.depth))}
-         RETURN labels(start) AS labels, ${NODE_PROPERTIES('start')} AS props, levels`,
+         RETURN labels(start) AS labels, ${PROPERTIES('start', '$keys')} AS props, levels`,
         {
           id: args.id,
           labels: args.labels,
@@ -113,19 +124,12 @@ export class TraversalRepository {
           rowCap: neo4j.int(rowCap),
           nodeLimit: neo4j.int(args.nodeLimit),
           keys: args.properties,
+          edgeKeys: args.edgeProperties,
         },
       );
       const record = result.records[0];
       if (!record) return undefined;
-      const props = (values: unknown): Record<string, unknown> =>
-        args.properties === null
-          ? (values as Record<string, unknown>)
-          : Object.fromEntries(
-              args.properties.flatMap((key, i) => {
-                const value = (values as unknown[])[i];
-                return value === null ? [] : [[key, value]];
-              }),
-            );
+      const props = (values: unknown) => keyed(args.properties, values);
       const start = node({ labels: record.get('labels') as string[], props: props(record.get('props')) });
       const nodes = new Map<string, GraphNode>([[start.id, start]]);
       const edges = new Map<string, GraphEdge>();
@@ -144,7 +148,7 @@ export class TraversalRepository {
             }
             nodes.set(row.other, node({ labels: row.labels, props: props(row.otherProps) }));
           }
-          const edge = toEdge(row);
+          const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
           edges.set(edge.id, edge);
         }
         if (rows.length >= rowCap) truncated = true;

@@ -56,6 +56,8 @@ export class TraversalResolver {
       limit,
       // Only what the selection shows of each node crosses from Neo4j: a drawing needs little of it.
       properties: selectedProperties(info, 'nodes'),
+      // An edge's id is made of its ends, kind and key.
+      edgeProperties: [...selectedProperties(info, 'edges'), 'key'],
     });
   }
 

@@ -33,8 +33,9 @@ export class TraversalService {
     from?: string;
     to?: string;
     limit?: number;
-    /** The node properties to read; all of them when not given. */
+    /** The node and relationship properties to read; all of them when not given. */
     properties?: string[];
+    edgeProperties?: string[];
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }> {
     const depth = this.depth('depth', args.depth ?? 1);
     const limit = args.limit ?? this.limits.maxNeighborhoodNodes;
@@ -51,6 +52,7 @@ export class TraversalService {
       to: args.to ?? null,
       nodeLimit: limit,
       properties: args.properties ?? null,
+      edgeProperties: args.edgeProperties ?? null,
     });
     if (!found)
       throw new AppError('NOT_FOUND', `id: no entity has id ${JSON.stringify(args.id)}`, { field: 'id' });

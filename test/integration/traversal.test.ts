@@ -162,6 +162,71 @@ describe('traversals for analysts', () => {
     }
   });
 
+  it('shows each neighbourhood edge with what its relationship states: titles, dates, roles, sources', async () => {
+    interface Edge {
+      from: string;
+      to: string;
+      kind: string;
+      title?: string;
+      since?: string;
+      until?: string;
+      role?: string;
+      sources: { id: string }[];
+    }
+    const { neighborhood, person } = await data<{
+      neighborhood: { edges: Edge[] };
+      person: {
+        positions: {
+          title: string;
+          since?: string;
+          until?: string;
+          institution: { id: string };
+          sources: { id: string }[];
+        }[];
+        events: { role: string; event: { id: string }; sources: { id: string }[] }[];
+      };
+    }>(
+      api,
+      `{ neighborhood(id: "person:chen-fang", limit: 50) { edges { from to kind title since until role sources { id } } }
+         person(id: "person:chen-fang") {
+           positions { title since until institution { id } sources { id } }
+           events { role event { id } sources { id } } } }`,
+    );
+    const shown = (edges: Edge[], kind: string) =>
+      edges
+        .filter((e) => e.kind === kind)
+        .map((e) =>
+          JSON.stringify([
+            e.to,
+            e.title ?? e.role,
+            e.since ?? null,
+            e.until ?? null,
+            e.sources.map((s) => s.id).sort(),
+          ]),
+        )
+        .sort();
+    expect(shown(neighborhood.edges, 'HOLDS_POSITION')).toEqual(
+      person.positions
+        .map((p) =>
+          JSON.stringify([
+            p.institution.id,
+            p.title,
+            p.since ?? null,
+            p.until ?? null,
+            p.sources.map((s) => s.id).sort(),
+          ]),
+        )
+        .sort(),
+    );
+    expect(shown(neighborhood.edges, 'PARTICIPATED_IN')).toEqual(
+      person.events
+        .filter((e) => e.role !== 'SITE')
+        .map((e) => JSON.stringify([e.event.id, e.role, null, null, e.sources.map((s) => s.id).sort()]))
+        .sort(),
+    );
+    expect(person.positions.length).toBeGreaterThan(0);
+  });
+
   it('filters a neighbourhood by kinds and dates, and says when its limit cut it', async () => {
     const result = await data<{
       people: { nodes: { __typename: string }[] };
