@@ -44,6 +44,15 @@ describe('the indexes the read queries rely on', () => {
     for (const plan of probe.plans) expect(plan).toContain('NodeUniqueIndexSeek');
   });
 
+  it('resolves merged ids through their own unique index, never a scan of every merge', async () => {
+    const probe = explaining(db);
+    await new EntityRepository(probe.db).findByIds(['person:batulzii']);
+    const [plan] = probe.plans;
+    // Entity, merged id and source: one index seek each.
+    expect(plan?.filter((op) => op === 'NodeUniqueIndexSeek')).toHaveLength(3);
+    expect(plan?.some((op) => op.includes('Scan'))).toBe(false);
+  });
+
   it('filters lists by country through the country-code index and by date through the event-date index', async () => {
     const probe = explaining(db);
     const base = { sortBy: 'name' as const, descending: false, skip: 0, limit: 10 };
