@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -339,6 +339,18 @@ async function measureIngest(
   };
 }
 
+/** The commit measured, marked when the working tree differs from it (results files aside). */
+function commitMeasured(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', '.', ':!bench/RESULTS.md', ':!bench/results.json');
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 function packageVersion(name: string): string {
   const file = path.join(projectRoot(), 'node_modules', ...name.split('/'), 'package.json');
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
@@ -411,6 +423,7 @@ async function main(): Promise<void> {
       tier: s.tier,
       date: new Date().toISOString(),
       mode: s.quick ? 'quick' : 'full',
+      commit: commitMeasured(),
       graph,
       machine: {
         cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -445,7 +458,7 @@ async function main(): Promise<void> {
       [
         `# Benchmark results: ${s.tier} tier, ${results.date.slice(0, 10)}`,
         '',
-        `Graph: ${graph.nodes} nodes, ${graph.relationships} relationships. Mode: ${results.mode}.`,
+        `Graph: ${graph.nodes} nodes, ${graph.relationships} relationships. Mode: ${results.mode}. Commit: ${results.commit}.`,
         `Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node.js ${results.machine.node}.`,
         `Versions: ${Object.entries(results.versions)
           .map(([k, v]) => `${k} ${v}`)

@@ -24,6 +24,7 @@ export interface BenchResults {
   tier: string;
   date: string;
   mode: 'full' | 'quick';
+  commit: string;
   graph: { nodes: number; relationships: number };
   machine: Record<string, string | number>;
   versions: Record<string, string>;
