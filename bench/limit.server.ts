@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { cypherLabel, INSTITUTION_KINDS, type InstitutionKind } from '../src/db/identifier.whitelist';
+import {
+  cypherLabel,
+  EVENT_KINDS,
+  INSTITUTION_KINDS,
+  PLACE_KINDS,
+  type InstitutionKind,
+  type Label,
+} from '../src/db/identifier.whitelist';
 import { explainEdge } from '../src/traversal/hop.explanation';
 import { RelationshipKind, type GraphEdge } from '../src/traversal/traversal.type';
 import type { GraphNode } from '../src/db/graph.record';
@@ -16,25 +23,18 @@ import { countQueries, listen } from './bench.server';
 type Params = Record<string, unknown>;
 
 const ALL_KINDS = Object.values(RelationshipKind).join('|');
-const KIND_LABELS = [
+const KIND_LABELS: Label[] = [
   ...Object.values(INSTITUTION_KINDS),
-  'Visit',
-  'Meeting',
-  'Inspection',
-  'Signing',
-  'Conference',
-  'Country',
-  'Region',
-  'City',
+  ...Object.values(EVENT_KINDS),
+  ...Object.values(PLACE_KINDS),
   'Person',
   'Agreement',
   'Framework',
-] as const;
+];
 
 /** Per-label counts from Neo4j's count store: one static label per branch, so no node is read. */
 const COUNT_BY_LABEL = KIND_LABELS.map(
-  (label) =>
-    `MATCH (n:${cypherLabel(label as Parameters<typeof cypherLabel>[0])}) RETURN '${label}' AS kind, count(n) AS count`,
+  (label) => `MATCH (n:${cypherLabel(label)}) RETURN '${label}' AS kind, count(n) AS count`,
 ).join(' UNION ALL ');
 
 function handlers(driver: Driver, counter: { queries: number }) {
