@@ -61,12 +61,20 @@ async function existingIds(
 async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise<Map<string, Candidate[]>> {
   const mentions = rows.flatMap((row) => {
     const query = anyWordQuery(row.mentionNames);
-    return query === undefined ? [] : [{ key: row.key, query, category: row.category }];
+    return query === undefined
+      ? []
+      : [{ key: row.key, query, category: row.category, generatedId: row.generatedId }];
   });
+  // The entity already under the id this mention would get is always a candidate: the full-text index may not
+  // show a node another transaction has just committed, or may rank it past its first 25.
   const result = await tx.run(
     `UNWIND $mentions AS m
-     CALL db.index.fulltext.queryNodes('entity_search', m.query, {limit: 25}) YIELD node
-     WHERE m.category IN labels(node)
+     CALL (m) {
+       CALL db.index.fulltext.queryNodes('entity_search', m.query, {limit: 25}) YIELD node RETURN node
+       UNION
+       MATCH (node:Entity {id: m.generatedId}) RETURN node
+     }
+     WITH m, node WHERE m.category IN labels(node)
      OPTIONAL MATCH (node)-[:HOLDS_POSITION]->(at:Entity)
      RETURN m.key AS key, node.id AS id, labels(node) AS labels,
             [node.name] + coalesce(node.aliases, []) AS names,
