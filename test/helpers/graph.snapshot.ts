@@ -11,10 +11,15 @@ export async function graphSnapshot(db: Database): Promise<unknown> {
        RETURN coalesce(a.id, '') AS from, type(r) AS type, coalesce(b.id, '') AS to, properties(r) AS props
        ORDER BY from, type, to, coalesce(r.key, '')`,
     );
-    return {
-      nodes: nodes.records.map((r) => JSON.stringify(r.toObject())),
-      rels: rels.records.map((r) => JSON.stringify(r.toObject())),
+    // A property map has no order: Neo4j may list the same properties in another order after a rewrite.
+    const stable = (record: { toObject(): Record<string, unknown> }): string => {
+      const { props, ...rest } = record.toObject();
+      const sorted = Object.keys(props as object)
+        .sort()
+        .map((key) => [key, (props as Record<string, unknown>)[key]]);
+      return JSON.stringify({ ...rest, props: sorted });
     };
+    return { nodes: nodes.records.map(stable), rels: rels.records.map(stable) };
   });
 }
 
