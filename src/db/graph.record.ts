@@ -28,6 +28,11 @@ export function plainProperties(properties: Record<string, unknown>): Record<str
   return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, plainValue(value)]));
 }
 
+/** Values read for `keys` (in their order) as the properties they are: a property that is absent reads as null. */
+export function propertiesFrom(keys: string[], values: unknown[]): Record<string, unknown> {
+  return Object.fromEntries(keys.flatMap((key, i) => (values[i] === null ? [] : [[key, values[i]]])));
+}
+
 export function toGraphNode(labels: string[], properties: Record<string, unknown>): GraphNode {
   const typename = kindLabelOf(labels) ?? PLAIN_TYPES.find((label) => labels.includes(label));
   if (typename === undefined)

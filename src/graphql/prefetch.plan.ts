@@ -1,4 +1,10 @@
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { Direction } from '../modules/entity/entity.repository';
 
@@ -52,6 +58,21 @@ const FIELD_STEPS: Record<string, FieldSteps> = {
 /** Deeper selections are left to the loaders: one query for the first levels is where the round trips go. */
 const MAX_DEPTH = 4;
 
+/** The fields a selection set selects, through inline fragments and fragment spreads (each spread once). */
+export function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments, seen);
+    const fragment = fragments[selection.name.value];
+    if (!fragment || seen.has(fragment.name.value)) return [];
+    return fieldsOf(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value]));
+  });
+}
+
 /**
  * What the resolvers under a selection of entities will read, as a tree of relationship steps: fragments and
  * type conditions are followed (a step that does not apply to a node's type just finds nothing).
@@ -61,40 +82,29 @@ export function prefetchSteps(
   fragments: Record<string, FragmentDefinitionNode>,
   depth = 1,
 ): PrefetchStep[] {
-  if (!selectionSet || depth > MAX_DEPTH) return [];
-  const merged = new Map<string, PrefetchStep>();
-  const add = (step: PrefetchStep): void => {
-    const key = `${step.type}:${step.direction}`;
-    const existing = merged.get(key);
-    if (existing) existing.next = mergeSteps([...existing.next, ...step.next]);
-    else merged.set(key, step);
-  };
-  const visit = (set: SelectionSetNode, seen: Set<string>): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        if (fragment && !seen.has(fragment.name.value))
-          visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
-      } else {
-        const steps = FIELD_STEPS[selection.name.value];
-        if (!steps) continue;
-        const farSelection = steps.far
-          ? farSelectionSet(selection.selectionSet, steps.far, fragments)
-          : selection.selectionSet;
-        const next = prefetchSteps(farSelection, fragments, depth + 1);
-        for (const [type, direction] of steps.follows) add({ type, direction, next });
-      }
-    }
-  };
-  visit(selectionSet, new Set());
-  return [...merged.values()];
+  if (depth > MAX_DEPTH) return [];
+  return mergeSteps(
+    fieldsOf(selectionSet, fragments).flatMap((field) => {
+      const steps = FIELD_STEPS[field.name.value];
+      if (!steps) return [];
+      const farSelection = steps.far
+        ? farSelectionSet(field.selectionSet, steps.far, fragments)
+        : field.selectionSet;
+      const next = prefetchSteps(farSelection, fragments, depth + 1);
+      return steps.follows.map(([type, direction]) => ({ type, direction, next }));
+    }),
+  );
 }
+
+/** The selection set of the field being resolved, all its field nodes together. */
+const ownSelection = (info: GraphQLResolveInfo): SelectionSetNode => ({
+  kind: Kind.SELECTION_SET,
+  selections: info.fieldNodes.flatMap((field) => field.selectionSet?.selections ?? []),
+});
 
 /** The steps under the field being resolved, or under its `under` field (such as `node` of a search hit). */
 export function stepsOf(info: GraphQLResolveInfo, under?: string): PrefetchStep[] {
-  const selections = info.fieldNodes.flatMap((field) => field.selectionSet?.selections ?? []);
-  const own: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
+  const own = ownSelection(info);
   return prefetchSteps(under ? farSelectionSet(own, under, info.fragments) : own, info.fragments);
 }
 
@@ -104,29 +114,20 @@ const FIELD_PROPERTIES: Record<string, string[]> = {
   names: ['nameLangs', 'nameValues'],
 };
 
+/** The properties the given fields read: each one's own, or those listed above; introspection reads none. */
+const propertiesRead = (fields: FieldNode[]): string[] =>
+  fields
+    .map((field) => field.name.value)
+    .filter((name) => !name.startsWith('__'))
+    .flatMap((name) => FIELD_PROPERTIES[name] ?? [name]);
+
 /**
- * The node properties the selection under `under` reads: each selected field's own property, or those listed
- * above, plus id and name. Fields resolved from relationships need only the id.
+ * The node properties the selection under `under` reads, plus id and name. Fields resolved from relationships
+ * need only the id.
  */
 export function selectedProperties(info: GraphQLResolveInfo, under: string): string[] {
-  const selections = info.fieldNodes.flatMap((field) => field.selectionSet?.selections ?? []);
-  const selection = farSelectionSet({ kind: Kind.SELECTION_SET, selections }, under, info.fragments);
-  const properties = new Set(['id', 'name']);
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): void => {
-    for (const field of set?.selections ?? []) {
-      if (field.kind === Kind.INLINE_FRAGMENT) visit(field.selectionSet, seen);
-      else if (field.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = info.fragments[field.name.value];
-        if (fragment && !seen.has(fragment.name.value))
-          visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
-      } else if (!field.name.value.startsWith('__')) {
-        for (const property of FIELD_PROPERTIES[field.name.value] ?? [field.name.value])
-          properties.add(property);
-      }
-    }
-  };
-  visit(selection, new Set());
-  return [...properties];
+  const selection = farSelectionSet(ownSelection(info), under, info.fragments);
+  return [...new Set(['id', 'name', ...propertiesRead(fieldsOf(selection, info.fragments))])];
 }
 
 /** Fields read from relationships, not properties: the look-ahead's fields and the link objects' far ends. */
@@ -141,23 +142,15 @@ const RELATIONSHIP_FIELDS = new Set([
  * reads name, date and order (relationship.service.ts).
  */
 export function operationProperties(info: GraphQLResolveInfo): string[] {
-  const properties = new Set(['id', 'name', 'date', 'order']);
-  const visit = (set: SelectionSetNode | undefined): void => {
-    for (const field of set?.selections ?? []) {
-      if (
-        field.kind === Kind.FIELD &&
-        !field.name.value.startsWith('__') &&
-        !RELATIONSHIP_FIELDS.has(field.name.value)
-      ) {
-        for (const property of FIELD_PROPERTIES[field.name.value] ?? [field.name.value])
-          properties.add(property);
-      }
-      if (field.kind !== Kind.FRAGMENT_SPREAD) visit(field.selectionSet);
+  const fields: FieldNode[] = [];
+  const collect = (set: SelectionSetNode | undefined): void => {
+    for (const field of fieldsOf(set, info.fragments)) {
+      if (!RELATIONSHIP_FIELDS.has(field.name.value)) fields.push(field);
+      collect(field.selectionSet);
     }
   };
-  visit(info.operation.selectionSet);
-  for (const fragment of Object.values(info.fragments)) visit(fragment.selectionSet);
-  return [...properties];
+  collect(info.operation.selectionSet);
+  return [...new Set(['id', 'name', 'date', 'order', ...propertiesRead(fields)])];
 }
 
 /** The selection under `field` of a link object's selection (such as `person` in `people { person { ... } }`). */
@@ -166,21 +159,10 @@ function farSelectionSet(
   field: string,
   fragments: Record<string, FragmentDefinitionNode>,
 ): SelectionSetNode | undefined {
-  if (!selectionSet) return undefined;
-  const found: SelectionSetNode['selections'][number][] = [];
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet);
-      } else if (selection.name.value === field && selection.selectionSet) {
-        found.push(...selection.selectionSet.selections);
-      }
-    }
-  };
-  visit(selectionSet);
-  return found.length === 0 ? undefined : { kind: Kind.SELECTION_SET, selections: found };
+  const selections = fieldsOf(selectionSet, fragments)
+    .filter((node) => node.name.value === field)
+    .flatMap((node) => node.selectionSet?.selections ?? []);
+  return selections.length === 0 ? undefined : { kind: Kind.SELECTION_SET, selections };
 }
 
 function mergeSteps(steps: PrefetchStep[]): PrefetchStep[] {

@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
-import { plainProperties, toGraphNode, type GraphNode, type Related } from '../db/graph.record';
+import {
+  plainProperties,
+  propertiesFrom,
+  toGraphNode,
+  type GraphNode,
+  type Related,
+} from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
 import { EntityRepository, type Direction, type RelatedTree } from '../modules/entity/entity.repository';
 import type { PrefetchStep } from './prefetch.plan';
-
-/** Values read for `keys` as the properties they are; an absent property reads as null and stays absent. */
-const withKeys = (keys: string[], values: unknown[]): Record<string, unknown> =>
-  Object.fromEntries(keys.flatMap((key, i) => (values[i] === null ? [] : [[key, values[i]]])));
 
 /** The order EntityRepository.related returns: by the relationship's order, then name, then id (nulls last). */
 const compare = (a: unknown, b: unknown): number =>
@@ -61,7 +63,7 @@ export class RequestLoaders {
       const [type, direction] = key.split('__') as [RelationshipType, Direction];
       const list = rows.map((row) => ({
         rel: plainProperties(row.rel ?? {}),
-        node: toGraphNode(row.labels, withKeys(keys, row.props as unknown[])),
+        node: toGraphNode(row.labels, propertiesFrom(keys, row.props as unknown[])),
         related: row.related,
       }));
       this.relatedLoader(type, direction).prime(

@@ -1,27 +1,26 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { AppError } from '../common/app.errors';
+import { fieldsOf } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 
 /** The root fields an operation selects, through fragments; introspection (`__schema`, `__typename`) left out. */
-function rootFields(
-  selectionSet: SelectionSetNode,
-  document: DocumentNode,
-  seen = new Set<string>(),
-): string[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD)
-      return selection.name.value.startsWith('__') ? [] : [selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, document, seen);
-    if (seen.has(selection.name.value)) return [];
-    seen.add(selection.name.value);
-    const fragment = document.definitions.find(
-      (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
-    );
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION
-      ? rootFields(fragment.selectionSet, document, seen)
-      : [];
-  });
+function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): string[] {
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return fieldsOf(selectionSet, fragments)
+    .map((field) => field.name.value)
+    .filter((name) => !name.startsWith('__'));
 }
 
 /**

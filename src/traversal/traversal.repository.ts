@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { plainProperties, toGraphNode, type GraphNode } from '../db/graph.record';
+import { plainProperties, propertiesFrom, toGraphNode, type GraphNode } from '../db/graph.record';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { cypherRelType, type Label } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
@@ -38,16 +38,9 @@ const node = (row: NodeRow): GraphNode => toGraphNode(row.labels, row.props);
 /** All of an entity's properties, or (with the parameter given) the values of those keys, in their order. */
 const PROPERTIES = (v: string, keys: '$keys' | '$edgeKeys'): string =>
   `CASE WHEN ${keys} IS NULL THEN properties(${v}) ELSE [key IN coalesce(${keys}, []) | ${v}[key]] END`;
-/** Values read for `keys` as the properties they are (all properties when `keys` is null); nulls stay absent. */
+/** The properties read for `keys`, or all of them when `keys` is null. */
 const keyed = (keys: string[] | null, values: unknown): Record<string, unknown> =>
-  keys === null
-    ? (values as Record<string, unknown>)
-    : Object.fromEntries(
-        keys.flatMap((key, i) => {
-          const value = (values as unknown[])[i];
-          return value === null ? [] : [[key, value]];
-        }),
-      );
+  keys === null ? (values as Record<string, unknown>) : propertiesFrom(keys, values as unknown[]);
 const typeUnion = (kinds: RelationshipKind[]): string => kinds.map((k) => cypherRelType(k)).join('|');
 
 export interface PathRows {
