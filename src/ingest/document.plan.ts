@@ -88,6 +88,10 @@ const PREFIX: Record<Category, string> = {
   Commitment: 'commitment',
 };
 
+const CATEGORY_OF_PREFIX = new Map(
+  Object.entries(PREFIX).map(([category, prefix]) => [prefix, category as Category]),
+);
+
 /**
  * Turns a document (already checked against schema/document.schema.json) into its writes, checking what the
  * schema cannot: dates that exist and are in order, keys declared once, references that point somewhere.
@@ -118,6 +122,10 @@ export function planDocument(doc: IngestDocument): WritePlan {
     const key = entity.ref ?? entity.id;
     if (!key) throw bad(field, 'needs an id or a ref');
     if (declared.has(key)) throw bad(field, `${JSON.stringify(key)} is declared twice in this document`);
+    const claimed = CATEGORY_OF_PREFIX.get(entity.id?.split(':')[0] ?? '');
+    // Ids with a kind's prefix are that kind's: an institution under an event's id would take that event's place.
+    if (claimed !== undefined && claimed !== category)
+      throw bad(`${field}.id`, `${JSON.stringify(entity.id)} starts as ids of the kind ${claimed} do`);
     const name = (props.name as string | undefined) ?? entity.name ?? key;
     const row: NodeWrite = {
       key,
@@ -137,11 +145,14 @@ export function planDocument(doc: IngestDocument): WritePlan {
     };
     declared.set(key, row);
     const group = labels.join(':');
-    nodes.set(group, [...(nodes.get(group) ?? []), row]);
+    // Appended in place: copying the list on every append made a large document's plan quadratic.
+    if (nodes.has(group)) nodes.get(group)?.push(row);
+    else nodes.set(group, [row]);
     return row;
   };
   const addRel = (type: RelationshipType, row: RelationshipWrite): void => {
-    rels.set(type, [...(rels.get(type) ?? []), row]);
+    if (rels.has(type)) rels.get(type)?.push(row);
+    else rels.set(type, [row]);
   };
   const link = (
     type: RelationshipType,
