@@ -49,6 +49,7 @@ export const BASE_LABELS = [
   'Framework',
   'Source',
   'MergedId',
+  'ResolutionLock',
   'SchemaMigration',
 ] as const;
 

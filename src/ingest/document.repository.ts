@@ -2,11 +2,11 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
-import { checkedLabel, checkedRelType, cypherRelType } from '../db/identifier.whitelist';
+import { checkedLabel, checkedRelType, cypherLabel, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
-import { resolveMention, shortHash, type Candidate, type Mention } from './entity.resolution';
+import { resolutionKeys, resolveMention, shortHash, type Candidate, type Mention } from './entity.resolution';
 
 export type Outcome = 'CREATED' | 'MATCHED' | 'UPDATED';
 
@@ -84,33 +84,120 @@ async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise
   const byKey = new Map<string, Candidate[]>();
   for (const record of result.records) {
     const key = record.get('key') as string;
-    byKey.set(key, [
-      ...(byKey.get(key) ?? []),
-      {
-        id: record.get('id') as string,
-        labels: record.get('labels') as string[],
-        names: record.get('names') as string[],
-        context: record.get('context') as string[],
-        sourceIds: record.get('sourceIds') as string[],
-      },
-    ]);
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)?.push({
+      id: record.get('id') as string,
+      labels: record.get('labels') as string[],
+      names: record.get('names') as string[],
+      context: record.get('context') as string[],
+      sourceIds: record.get('sourceIds') as string[],
+    });
   }
   return byKey;
 }
 
-async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Promise<IngestReport> {
+/**
+ * Locks the name keys of every mention this document resolves by name, and the generated ids it may write, in
+ * one order: two ingests that could decide about the same entity decide one after the other, each seeing what
+ * the other wrote, as in a sequential ingest. (A SET of the same value still takes the node's write lock.)
+ */
+async function lockResolutionKeys(tx: ManagedTransaction, rows: NodeWrite[]): Promise<void> {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    if (row.explicitId !== undefined || row.category === 'Commitment') continue;
+    keys.add(`id|${row.generatedId}`);
+    if (NAME_RESOLVED.has(row.category)) {
+      for (const key of resolutionKeys(row.category, row.mentionNames, row.kindLabel)) keys.add(key);
+    }
+  }
+  if (keys.size === 0) return;
+  await tx.run(
+    `UNWIND $keys AS key
+     MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
+     SET lock.key = key`,
+    { keys: [...keys].sort() },
+  );
+}
+
+/** Where resolution stands: each row's graph id once known, and why it matched, for the report. */
+interface Resolving {
+  plan: WritePlan;
+  rows: NodeWrite[];
+  existing: Map<string, string>;
+  existingLabels: Map<string, string[]>;
+  matchedBy: Map<string, string>;
+  graphId: (key: string) => string;
+  report: IngestReport;
+}
+
+function assign(state: Resolving, row: NodeWrite, id: string, how?: string): void {
+  row.id = id;
+  if (how !== undefined) state.matchedBy.set(row.key, how);
+}
+
+/** A new entity of its own under a taken id, named for this document so that ingesting it again finds it. */
+const ownId = (row: NodeWrite, sourceId: string): string => `${row.generatedId}-${shortHash(sourceId)}`;
+
+async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: NodeWrite[]): Promise<void> {
+  if (batch.length === 0) return;
+  const candidates = await candidatesFor(tx, batch);
+  for (const row of batch) {
+    const mention: Mention = {
+      category: row.category,
+      names: row.mentionNames,
+      context: row.contextKeys.map(state.graphId),
+      kindLabel: row.kindLabel,
+      sourceId: state.plan.sourceId,
+    };
+    const found = candidates.get(row.key) ?? [];
+    const resolution = resolveMention(mention, found);
+    if (resolution.outcome === 'MATCHED') {
+      assign(state, row, resolution.id, resolution.reason);
+    } else if (resolution.outcome === 'NEW' && !state.existing.has(row.generatedId)) {
+      assign(state, row, row.generatedId);
+    } else {
+      assign(state, row, ownId(row, state.plan.sourceId));
+      if (resolution.outcome === 'UNCERTAIN') {
+        const names = new Map(found.map((c) => [c.id, c.names[0] ?? c.id]));
+        state.report.uncertain.push({
+          field: row.field,
+          name: row.mentionNames[0] ?? row.key,
+          id: row.id as string,
+          candidates: resolution.candidates.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })),
+        });
+      }
+    }
+  }
+}
+
+/** A row with an id of its own is that entity (a merged id leads to the kept one), which must be of its kind. */
+function resolveById(state: Resolving, row: NodeWrite, id: string): void {
+  const known = state.existing.get(id);
+  const labels = state.existingLabels.get(id);
+  if (labels && !labels.includes(row.category)) {
+    const field = `${row.field}.id`;
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `${field}: ${JSON.stringify(id)} is not a ${row.category.toLowerCase()} in the graph`,
+      { field },
+    );
+  }
+  assign(state, row, known ?? id, known === undefined ? undefined : known === id ? 'id' : 'merged id');
+}
+
+/**
+ * An event or agreement is identified by its date and name: the one already under that id (or merged from it)
+ * is the same one; an id taken by an entity of another kind leaves it an id of its own.
+ */
+function resolveByGeneratedId(state: Resolving, row: NodeWrite): void {
+  const labels = state.existingLabels.get(row.generatedId);
+  if (labels && !labels.includes(row.category)) assign(state, row, ownId(row, state.plan.sourceId));
+  else resolveById(state, row, row.generatedId);
+}
+
+async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: IngestReport): Promise<Resolving> {
   const rows = plan.nodes.flatMap((group) => group.rows);
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  const report: IngestReport = {
-    sourceId: plan.sourceId,
-    created: 0,
-    matched: 0,
-    updated: 0,
-    relationshipsCreated: 0,
-    entities: [],
-    uncertain: [],
-  };
-
   const { ids: existing, labels: existingLabels } = await existingIds(tx, [
     ...rows.flatMap((row) =>
       [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined),
@@ -122,93 +209,41 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
       throw new AppError(
         'BAD_USER_INPUT',
         `${field}: ${JSON.stringify(id)} is declared neither in this document nor in the graph`,
-        {
-          field,
-        },
+        { field },
       );
     }
   }
-  const graphId = (key: string): string => byKey.get(key)?.id ?? (existing.get(key) as string);
-  const matchedBy = new Map<string, string>();
-
-  const assign = (row: NodeWrite, id: string, how?: string): void => {
-    row.id = id;
-    if (how !== undefined) matchedBy.set(row.key, how);
-  };
-
-  const resolveByName = async (batch: NodeWrite[]): Promise<void> => {
-    if (batch.length === 0) return;
-    const candidates = await candidatesFor(tx, batch);
-    for (const row of batch) {
-      const mention: Mention = {
-        category: row.category,
-        names: row.mentionNames,
-        context: row.contextKeys.map(graphId),
-        kindLabel: row.kindLabel,
-        sourceId: plan.sourceId,
-      };
-      const found = candidates.get(row.key) ?? [];
-      const resolution = resolveMention(mention, found);
-      if (resolution.outcome === 'MATCHED') {
-        assign(row, resolution.id, resolution.reason);
-      } else if (resolution.outcome === 'NEW' && !existing.has(row.generatedId)) {
-        assign(row, row.generatedId);
-      } else {
-        // A new entity of its own, named for this document so that ingesting it again finds the same one.
-        assign(row, `${row.generatedId}-${shortHash(plan.sourceId)}`);
-        if (resolution.outcome === 'UNCERTAIN') {
-          const names = new Map(found.map((c) => [c.id, c.names[0] ?? c.id]));
-          report.uncertain.push({
-            field: row.field,
-            name: row.mentionNames[0] ?? row.key,
-            id: row.id as string,
-            candidates: resolution.candidates.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })),
-          });
-        }
-      }
-    }
+  const state: Resolving = {
+    plan,
+    rows,
+    existing,
+    existingLabels,
+    matchedBy: new Map(),
+    graphId: (key) => byKey.get(key)?.id ?? (existing.get(key) as string),
+    report,
   };
 
   for (const row of rows) {
-    if (row.explicitId !== undefined) {
-      const known = existing.get(row.explicitId);
-      const labels = existingLabels.get(row.explicitId);
-      if (labels && !labels.includes(row.category)) {
-        const field = `${row.field}.id`;
-        throw new AppError(
-          'BAD_USER_INPUT',
-          `${field}: ${JSON.stringify(row.explicitId)} is not a ${row.category.toLowerCase()} in the graph`,
-          { field },
-        );
-      }
-      assign(
-        row,
-        known ?? row.explicitId,
-        known === undefined ? undefined : known === row.explicitId ? 'id' : 'merged id',
-      );
-    } else if (row.category === 'Event' || row.category === 'Agreement') {
-      assign(row, row.generatedId, existing.has(row.generatedId) ? 'id' : undefined);
-    }
+    if (row.explicitId !== undefined) resolveById(state, row, row.explicitId);
+    else if (row.category === 'Event' || row.category === 'Agreement') resolveByGeneratedId(state, row);
   }
   const unresolved = (categories: string[]): NodeWrite[] =>
     rows.filter(
       (row) => row.id === undefined && categories.includes(row.category) && NAME_RESOLVED.has(row.category),
     );
-  await resolveByName(unresolved(['Place', 'Institution', 'Framework']));
+  await resolveByName(tx, state, unresolved(['Place', 'Institution', 'Framework']));
   // People last: the institutions the document places them at are their context.
-  await resolveByName(unresolved(['Person']));
+  await resolveByName(tx, state, unresolved(['Person']));
   for (const row of rows.filter((r) => r.category === 'Commitment')) {
-    assign(row, `${graphId(row.parentKey as string)}#${row.order}`);
+    assign(state, row, `${state.graphId(row.parentKey as string)}#${row.order}`);
   }
+  return state;
+}
 
-  const sourceIds = [plan.sourceId];
-  await tx.run(
-    `MERGE (s:Source {id: $id})
-     SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
-    { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
-  );
-
-  // One statement for every kind: labels are values of the whitelist, set as dynamic labels.
+/** Every entity in one statement: labels are values of the whitelist, set as dynamic labels. */
+async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+  const { report, matchedBy } = state;
+  const byKey = new Map(state.rows.map((row) => [row.key, row]));
   const nodeRows = plan.nodes.flatMap((group) =>
     group.rows.map((row) => ({
       ...row,
@@ -233,7 +268,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
        SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
        RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
-      { rows: nodeRows, sourceIds },
+      { rows: nodeRows, sourceIds: [plan.sourceId] },
     );
     for (const record of result.records) {
       const row = byKey.get(record.get('key') as string) as NodeWrite;
@@ -252,7 +287,10 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
       });
     }
   }
+}
 
+async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+  const { graphId, report } = state;
   const relationshipRows = plan.relationships.flatMap((group) =>
     group.rows.map((row) => ({
       ...row,
@@ -274,7 +312,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
        RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
-      { rows: relationshipRows, sourceIds },
+      { rows: relationshipRows, sourceIds: [plan.sourceId] },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
     // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
@@ -285,12 +323,35 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
       );
     }
   }
+}
 
+async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Promise<IngestReport> {
+  const report: IngestReport = {
+    sourceId: plan.sourceId,
+    created: 0,
+    matched: 0,
+    updated: 0,
+    relationshipsCreated: 0,
+    entities: [],
+    uncertain: [],
+  };
+  await lockResolutionKeys(
+    tx,
+    plan.nodes.flatMap((group) => group.rows),
+  );
+  const state = await resolveAll(tx, plan, report);
+  await tx.run(
+    `MERGE (s:Source {id: $id})
+     SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
+    { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
+  );
+  await writeNodes(tx, plan, state);
+  await writeRelationships(tx, plan, state);
   if (plan.publisherKey) {
     await tx.run(
       `MATCH (s:Source {id: $sourceId}), (p:Entity {id: $publisherId})
        MERGE (s)-[:${cypherRelType('PUBLISHED_BY')} {key: ''}]->(p)`,
-      { sourceId: plan.sourceId, publisherId: graphId(plan.publisherKey) },
+      { sourceId: plan.sourceId, publisherId: state.graphId(plan.publisherKey) },
     );
   }
   return report;

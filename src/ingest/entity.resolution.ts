@@ -42,6 +42,25 @@ export function initialsCompatible(a: string, b: string): boolean {
   return wholeWordAgrees;
 }
 
+/**
+ * Keys that any two names able to resolve to one another share (within a category and kind): the same name, or
+ * for a person the same whole word at the same place in a name of the same length, which every pair that
+ * `initialsCompatible` accepts has. Ingests lock these keys before resolving, so they decide in turn.
+ */
+export function resolutionKeys(category: Category, names: string[], kindLabel = ''): string[] {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const normalized = normalizeName(name);
+    keys.add(`${category}|${kindLabel}|${normalized}`);
+    if (category !== 'Person') continue;
+    const words = normalized.split(' ');
+    words.forEach((word, i) => {
+      if (word.length > 1) keys.add(`${category}|${words.length}|${i}|${word}`);
+    });
+  }
+  return [...keys];
+}
+
 export interface Mention {
   category: Category;
   /** Its name and aliases as the document gives them. */

@@ -355,6 +355,58 @@ describe('ingesting documents', () => {
     await api.database.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids }));
   });
 
+  it('keeps a merged event and agreement merged when their document is ingested again', async () => {
+    const told = (name: string) => ({
+      source: source(`merged-event-${name}`),
+      institutions: [{ ref: 'org', kind: 'UNIVERSITY', name: 'Merged Event Test University' }],
+      events: [
+        {
+          ref: 'e',
+          kind: 'MEETING',
+          name: `Merged event test ${name}`,
+          date: '2022-05-05',
+          participants: [{ entity: 'org', role: 'HOST' }],
+        },
+      ],
+      agreements: [
+        {
+          ref: 'ag',
+          name: `Merged agreement test ${name}`,
+          date: '2022-05-05',
+          reachedAt: 'e',
+          commitments: [{ text: 'Cooperate' }],
+        },
+      ],
+    });
+    const [first, second] = [await ingest(told('one')), await ingest(told('two'))];
+    const idOf = (report: Report, field: string) => report.entities.find((e) => e.field === field)?.id;
+    for (const field of ['events[0]', 'agreements[0]']) {
+      await data(
+        api,
+        `mutation ($keep: ID!, $drop: ID!) { mergeEntities(keepId: $keep, mergeId: $drop) { mergedId } }`,
+        {
+          keep: idOf(second, field),
+          drop: idOf(first, field),
+        },
+      );
+    }
+
+    const again = await ingest(told('one'));
+    expect(again.entities.filter((e) => e.field === 'events[0]' || e.field === 'agreements[0]')).toEqual([
+      expect.objectContaining({ id: idOf(second, 'events[0]'), matchedBy: 'merged id' }),
+      expect.objectContaining({ id: idOf(second, 'agreements[0]'), matchedBy: 'merged id' }),
+    ]);
+    const copies = await api.database.read((tx) =>
+      tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n', {
+        ids: [idOf(first, 'events[0]'), idOf(first, 'agreements[0]')],
+      }),
+    );
+    expect(copies.records[0]?.get('n')).toBe(0);
+    await api.database.write((tx) =>
+      tx.run('MATCH (n:Entity) WHERE n.name STARTS WITH $prefix DETACH DELETE n', { prefix: 'Merged ' }),
+    );
+  });
+
   it('leaves no duplicate after 50 concurrent ingests of overlapping documents', async () => {
     const documents = Array.from({ length: 50 }, (_, i) => ({
       source: source(`concurrent-${i}`),
