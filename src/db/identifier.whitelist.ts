@@ -50,6 +50,7 @@ export const BASE_LABELS = [
   'Source',
   'MergedId',
   'ResolutionLock',
+  'ResolutionCandidate',
   'SchemaMigration',
 ] as const;
 
