@@ -4,6 +4,7 @@ import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
 import { checkedLabel, checkedRelType, cypherLabel, cypherRelType } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
+import { candidatePairId, candidatePairIdCypher } from '../modules/review/candidate.id';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
 import { resolutionKeys, resolveMention, shortHash, type Candidate, type Mention } from './entity.resolution';
@@ -21,7 +22,7 @@ export interface IngestReport {
     field: string;
     name: string;
     id: string;
-    candidates: { id: string; name: string; reason: string }[];
+    candidates: { id: string; name: string; score: number; reason: string }[];
   }[];
 }
 
@@ -58,12 +59,35 @@ async function existingIds(
   };
 }
 
-async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise<Map<string, Candidate[]>> {
-  const mentions = rows.flatMap((row) => {
+/** The code of the country an entity, or the nearest of its parents, is located in (bounded walks). */
+const countryOf = (start: string): string =>
+  `MATCH ${start}-[:${cypherRelType('PART_OF')}*0..3]->(:Entity)-[:${cypherRelType('LOCATED_IN')}]->(:Place)-[:${cypherRelType('LOCATED_IN')}*0..2]->(country:Country)
+   RETURN country.code`;
+
+/** A mention's own ids: a REJECTED pair with either of them keeps a candidate out for good. */
+const ownIds = (row: NodeWrite, sourceId: string): string[] => [row.generatedId, ownId(row, sourceId)];
+
+async function candidatesFor(
+  tx: ManagedTransaction,
+  state: Resolving,
+  rows: NodeWrite[],
+): Promise<Map<string, { mention: Mention; candidates: Candidate[] }>> {
+  const mentions = new Map(rows.map((row) => [row.key, mentionOf(state, row)]));
+  const queries = rows.flatMap((row) => {
     const query = anyWordQuery(row.mentionNames);
+    const mention = mentions.get(row.key) as Mention;
     return query === undefined
       ? []
-      : [{ key: row.key, query, category: row.category, generatedId: row.generatedId }];
+      : [
+          {
+            key: row.key,
+            query,
+            category: row.category,
+            generatedId: row.generatedId,
+            ownIds: ownIds(row, state.plan.sourceId),
+            parent: mention.parent ?? null,
+          },
+        ];
   });
   // The entity already under the id this mention would get is always a candidate: the full-text index may not
   // show a node another transaction has just committed, or may rank it past its first 25.
@@ -75,22 +99,33 @@ async function candidatesFor(tx: ManagedTransaction, rows: NodeWrite[]): Promise
        MATCH (node:Entity {id: m.generatedId}) RETURN node
      }
      WITH m, node WHERE m.category IN labels(node)
-     OPTIONAL MATCH (node)-[:HOLDS_POSITION]->(at:Entity)
-     RETURN m.key AS key, node.id AS id, labels(node) AS labels,
+       AND NOT EXISTS {
+         MATCH (rejected:${cypherLabel('ResolutionCandidate')} {status: 'REJECTED'})
+         WHERE rejected.id IN [own IN m.ownIds | ${candidatePairIdCypher('own', 'node.id')}]
+       }
+     RETURN m.key AS key, node.id AS id, labels(node) AS labels, node.acronym AS acronym,
             [node.name] + coalesce(node.aliases, []) AS names,
-            collect(at.id) AS context, coalesce(node.sourceIds, []) AS sourceIds`,
-    { mentions },
+            [(node)-[:${cypherRelType('HOLDS_POSITION')}]->(at:Entity) | at.id] AS context,
+            head([(node)-[:${cypherRelType('PART_OF')}]->(parent:Entity) | parent.id]) AS parent,
+            head(COLLECT { ${countryOf('(node)')} }) AS country,
+            head(COLLECT { ${countryOf('(:Entity {id: m.parent})')} }) AS parentCountry,
+            coalesce(node.sourceIds, []) AS sourceIds`,
+    { mentions: queries },
   );
-  const byKey = new Map<string, Candidate[]>();
+  const byKey = new Map<string, { mention: Mention; candidates: Candidate[] }>();
+  for (const row of rows) byKey.set(row.key, { mention: mentions.get(row.key) as Mention, candidates: [] });
   for (const record of result.records) {
-    const key = record.get('key') as string;
-    if (!byKey.has(key)) byKey.set(key, []);
-    byKey.get(key)?.push({
+    const entry = byKey.get(record.get('key') as string) as { mention: Mention; candidates: Candidate[] };
+    entry.mention.country ??= (record.get('parentCountry') as string | null) ?? undefined;
+    entry.candidates.push({
       id: record.get('id') as string,
       labels: record.get('labels') as string[],
       names: record.get('names') as string[],
       context: record.get('context') as string[],
       sourceIds: record.get('sourceIds') as string[],
+      acronym: (record.get('acronym') as string | null) ?? undefined,
+      parent: (record.get('parent') as string | null) ?? undefined,
+      country: (record.get('country') as string | null) ?? undefined,
     });
   }
   return byKey;
@@ -127,7 +162,38 @@ interface Resolving {
   existingLabels: Map<string, string[]>;
   matchedBy: Map<string, string>;
   graphId: (key: string) => string;
+  /** A key's graph id if it is known yet (a row resolved, or an id in the graph). */
+  idOf: (key: string) => string | undefined;
+  links: DocumentLinks;
   report: IngestReport;
+}
+
+/** What the document itself says about where its institutions sit. */
+interface DocumentLinks {
+  partOf: Map<string, string>;
+  /** The ISO code of the country a record is located in, following the document's own places. */
+  country: (key: string) => string | undefined;
+}
+
+function documentLinks(plan: WritePlan, rows: NodeWrite[]): DocumentLinks {
+  const targets = (type: string): Map<string, string> =>
+    new Map(
+      plan.relationships
+        .filter((group) => group.type === type)
+        .flatMap((group) => group.rows.map((row) => [row.from, row.to] as const)),
+    );
+  const partOf = targets('PART_OF');
+  const locatedIn = targets('LOCATED_IN');
+  const codes = new Map(
+    rows.flatMap((row) => (typeof row.props.code === 'string' ? [[row.key, row.props.code] as const] : [])),
+  );
+  const country = (key: string, depth = 0): string | undefined => {
+    if (codes.has(key)) return codes.get(key);
+    if (depth > 4) return undefined;
+    const next = locatedIn.get(key) ?? partOf.get(key);
+    return next === undefined ? undefined : country(next, depth + 1);
+  };
+  return { partOf, country: (key) => (codes.has(key) ? undefined : country(key)) };
 }
 
 function assign(state: Resolving, row: NodeWrite, id: string, how?: string): void {
@@ -138,19 +204,28 @@ function assign(state: Resolving, row: NodeWrite, id: string, how?: string): voi
 /** A new entity of its own under a taken id, named for this document so that ingesting it again finds it. */
 const ownId = (row: NodeWrite, sourceId: string): string => `${row.generatedId}-${shortHash(sourceId)}`;
 
+/** What the document says around a mention: for a person their organisations, for an institution its parent. */
+function mentionOf(state: Resolving, row: NodeWrite): Mention {
+  const parentKey = state.links.partOf.get(row.key);
+  const parent = parentKey === undefined ? undefined : state.idOf(parentKey);
+  return {
+    category: row.category,
+    names: row.mentionNames,
+    context: row.contextKeys.map(state.graphId),
+    kindLabel: row.kindLabel,
+    sourceId: state.plan.sourceId,
+    acronym: typeof row.props.acronym === 'string' ? row.props.acronym : undefined,
+    parent,
+    country: state.links.country(row.key),
+  };
+}
+
 async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: NodeWrite[]): Promise<void> {
   if (batch.length === 0) return;
-  const candidates = await candidatesFor(tx, batch);
+  const found = await candidatesFor(tx, state, batch);
   for (const row of batch) {
-    const mention: Mention = {
-      category: row.category,
-      names: row.mentionNames,
-      context: row.contextKeys.map(state.graphId),
-      kindLabel: row.kindLabel,
-      sourceId: state.plan.sourceId,
-    };
-    const found = candidates.get(row.key) ?? [];
-    const resolution = resolveMention(mention, found);
+    const { mention, candidates } = found.get(row.key) as { mention: Mention; candidates: Candidate[] };
+    const resolution = resolveMention(mention, candidates);
     if (resolution.outcome === 'MATCHED') {
       assign(state, row, resolution.id, resolution.reason);
     } else if (resolution.outcome === 'NEW' && !state.existing.has(row.generatedId)) {
@@ -158,7 +233,7 @@ async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: No
     } else {
       assign(state, row, ownId(row, state.plan.sourceId));
       if (resolution.outcome === 'UNCERTAIN') {
-        const names = new Map(found.map((c) => [c.id, c.names[0] ?? c.id]));
+        const names = new Map(candidates.map((c) => [c.id, c.names[0] ?? c.id]));
         state.report.uncertain.push({
           field: row.field,
           name: row.mentionNames[0] ?? row.key,
@@ -167,6 +242,28 @@ async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: No
         });
       }
     }
+  }
+}
+
+/**
+ * Institutions in waves, parents first: an institution's parent is part of the evidence about it, so it must be
+ * known (resolved) before the institution is.
+ */
+async function resolveInstitutions(
+  tx: ManagedTransaction,
+  state: Resolving,
+  rows: NodeWrite[],
+): Promise<void> {
+  let pending = rows;
+  while (pending.length > 0) {
+    const ready = pending.filter((row) => {
+      const parentKey = state.links.partOf.get(row.key);
+      return parentKey === undefined || state.idOf(parentKey) !== undefined;
+    });
+    // A PART_OF cycle within the document leaves no row ready: resolve the rest without their parents.
+    const wave = ready.length > 0 ? ready : pending;
+    await resolveByName(tx, state, wave);
+    pending = pending.filter((row) => !wave.includes(row));
   }
 }
 
@@ -220,6 +317,8 @@ async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: Inges
     existingLabels,
     matchedBy: new Map(),
     graphId: (key) => byKey.get(key)?.id ?? (existing.get(key) as string),
+    idOf: (key) => (byKey.has(key) ? byKey.get(key)?.id : existing.get(key)),
+    links: documentLinks(plan, rows),
     report,
   };
 
@@ -231,7 +330,9 @@ async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: Inges
     rows.filter(
       (row) => row.id === undefined && categories.includes(row.category) && NAME_RESOLVED.has(row.category),
     );
-  await resolveByName(tx, state, unresolved(['Place', 'Institution', 'Framework']));
+  await resolveByName(tx, state, unresolved(['Place']));
+  await resolveInstitutions(tx, state, unresolved(['Institution']));
+  await resolveByName(tx, state, unresolved(['Framework']));
   // People last: the institutions the document places them at are their context.
   await resolveByName(tx, state, unresolved(['Person']));
   for (const row of rows.filter((r) => r.category === 'Commitment')) {
@@ -325,6 +426,35 @@ async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state
   }
 }
 
+/**
+ * Every pair this document could not decide, for review: a new pair is OPEN; a pair already there keeps its
+ * status (a rejected one stays rejected) and records this document among those that raised it.
+ */
+async function writeCandidates(tx: ManagedTransaction, plan: WritePlan, report: IngestReport): Promise<void> {
+  const categoryOf = new Map(
+    plan.nodes.flatMap((group) => group.rows.map((row) => [row.field, row.category])),
+  );
+  const pairs = report.uncertain.flatMap((mention) =>
+    mention.candidates.map((candidate) => ({
+      id: candidatePairId(mention.id, candidate.id),
+      a: mention.id < candidate.id ? mention.id : candidate.id,
+      b: mention.id < candidate.id ? candidate.id : mention.id,
+      category: categoryOf.get(mention.field) ?? null,
+      score: candidate.score,
+      reasons: [candidate.reason],
+    })),
+  );
+  if (pairs.length === 0) return;
+  await tx.run(
+    `UNWIND $pairs AS pair
+     MERGE (c:${cypherLabel('ResolutionCandidate')} {id: pair.id})
+     ON CREATE SET c.a = pair.a, c.b = pair.b, c.category = pair.category, c.score = pair.score,
+                   c.reasons = pair.reasons, c.status = 'OPEN', c.createdAt = datetime()
+     SET c.sourceIds = ${union('c.sourceIds', '[$sourceId]')}`,
+    { pairs, sourceId: plan.sourceId },
+  );
+}
+
 async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Promise<IngestReport> {
   const report: IngestReport = {
     sourceId: plan.sourceId,
@@ -347,6 +477,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
   );
   await writeNodes(tx, plan, state);
   await writeRelationships(tx, plan, state);
+  await writeCandidates(tx, plan, report);
   if (plan.publisherKey) {
     await tx.run(
       `MATCH (s:Source {id: $sourceId}), (p:Entity {id: $publisherId})

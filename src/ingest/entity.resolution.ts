@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import { acronymsOf, asAcronym, nameKey, nameWords, normalizeName } from './resolution.names';
 
 /** The broad category a mention belongs to; resolution never crosses categories. */
 export type Category =
   'Institution' | 'Person' | 'Place' | 'Framework' | 'Event' | 'Agreement' | 'Commitment';
-
-/** Case, accents' compatibility forms, punctuation and spacing do not tell names apart. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 export function slug(text: string): string {
   return normalizeName(text).replace(/ /g, '-').slice(0, 80) || 'unnamed';
@@ -43,15 +36,16 @@ export function initialsCompatible(a: string, b: string): boolean {
 }
 
 /**
- * Keys that any two names able to resolve to one another share (within a category and kind): the same name, or
- * for a person the same whole word at the same place in a name of the same length, which every pair that
- * `initialsCompatible` accepts has. Ingests lock these keys before resolving, so they decide in turn.
+ * Keys that any two names able to resolve to one another with certainty share (within a category and kind): the
+ * same name, the same name key, or for a person the same whole word at the same place in a name of the same
+ * length, which every pair that `initialsCompatible` accepts has. Ingests lock these keys before resolving, so they decide in turn.
  */
 export function resolutionKeys(category: Category, names: string[], kindLabel = ''): string[] {
   const keys = new Set<string>();
   for (const name of names) {
     const normalized = normalizeName(name);
     keys.add(`${category}|${kindLabel}|${normalized}`);
+    keys.add(`${category}|${kindLabel}|key|${nameKey(name)}`);
     if (category !== 'Person') continue;
     const words = normalized.split(' ');
     words.forEach((word, i) => {
@@ -70,6 +64,10 @@ export interface Mention {
   /** For a place: its kind label (Country, Region, City); places of another kind never match. */
   kindLabel?: string;
   sourceId: string;
+  /** For an institution: its acronym, its parent's graph id and its country's code, where the document says. */
+  acronym?: string;
+  parent?: string;
+  country?: string;
 }
 
 export interface Candidate {
@@ -79,65 +77,145 @@ export interface Candidate {
   /** For a person: the institutions they hold positions at. */
   context: string[];
   sourceIds: string[];
+  acronym?: string;
+  parent?: string;
+  country?: string;
 }
 
 export type Resolution =
   | { outcome: 'MATCHED'; id: string; reason: string }
   | { outcome: 'NEW' }
-  | { outcome: 'UNCERTAIN'; candidates: { id: string; reason: string }[] };
+  | { outcome: 'UNCERTAIN'; candidates: { id: string; score: number; reason: string }[] };
 
-function nameMatch(mention: Mention, candidate: Candidate): 'EXACT' | 'INITIALS' | undefined {
+/** How alike two names are, and why: 1 the same name, down to 0.7 the least worth a reviewer's look. */
+interface NameEvidence {
+  score: number;
+  how: 'EXACT' | 'INITIALS' | 'KEY' | 'ACRONYM' | 'SIMILAR';
+}
+
+/** Scores at or above this are worth reporting; below, the mention is simply new. */
+const REPORT_THRESHOLD = 0.7;
+
+function wordsAlike(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.length >= 4 && jaroWinkler(a, b) >= 0.92);
+}
+
+/** Share of words two names have in common, transliteration variants counting as the same word. */
+function wordOverlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const shared = a.filter((word) => b.some((other) => wordsAlike(word, other))).length;
+  return shared / (a.length + b.length - shared);
+}
+
+function nameEvidence(mention: Mention, candidate: Candidate): NameEvidence | undefined {
   const mentioned = new Set(mention.names.map(normalizeName));
-  const known = candidate.names.map(normalizeName);
-  if (known.some((name) => mentioned.has(name))) return 'EXACT';
+  if (candidate.names.some((name) => mentioned.has(normalizeName(name)))) return { score: 1, how: 'EXACT' };
   if (
     mention.category === 'Person' &&
     mention.names.some((m) => candidate.names.some((c) => initialsCompatible(m, c)))
   ) {
-    return 'INITIALS';
+    return { score: 0.9, how: 'INITIALS' };
   }
-  return undefined;
+  const keys = new Set(mention.names.map(nameKey).filter(Boolean));
+  if (candidate.names.some((name) => keys.has(nameKey(name)))) return { score: 0.95, how: 'KEY' };
+  if (mention.category === 'Institution' && acronymsAgree(mention, candidate))
+    return { score: 0.8, how: 'ACRONYM' };
+  let best = 0;
+  for (const m of mention.names) {
+    for (const c of candidate.names) best = Math.max(best, wordOverlap(nameWords(m), nameWords(c)));
+  }
+  const score = 0.4 + 0.5 * best;
+  return score >= REPORT_THRESHOLD ? { score, how: 'SIMILAR' } : undefined;
+}
+
+/** One side is (or states) an acronym that the other's name or stated acronym spells. */
+function acronymsAgree(mention: Mention, candidate: Candidate): boolean {
+  const stated = (names: string[], acronym?: string): string[] =>
+    [acronym?.toLowerCase(), ...names.map(asAcronym)].filter((a): a is string => a !== undefined);
+  const spelled = (names: string[], acronym?: string): Set<string> =>
+    new Set(names.flatMap((name) => acronymsOf(name, acronym)).filter((a) => a.length >= 3));
+  const theirs = spelled(candidate.names, candidate.acronym);
+  const ours = spelled(mention.names, mention.acronym);
+  return (
+    stated(mention.names, mention.acronym).some((a) => theirs.has(a)) ||
+    stated(candidate.names, candidate.acronym).some((a) => ours.has(a))
+  );
+}
+
+/** What the document and the graph say around the two: agreeing, contradicting, or silent. */
+function contextOf(mention: Mention, candidate: Candidate): 'AGREES' | 'CONFLICTS' | 'SILENT' {
+  if (mention.category === 'Person') {
+    if (mention.context.length === 0 || candidate.context.length === 0) return 'SILENT';
+    return candidate.context.some((id) => mention.context.includes(id)) ? 'AGREES' : 'CONFLICTS';
+  }
+  const differ = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
+  if (differ(mention.parent, candidate.parent) || differ(mention.country, candidate.country))
+    return 'CONFLICTS';
+  const same = (a?: string, b?: string): boolean => a !== undefined && a === b;
+  return same(mention.parent, candidate.parent) || same(mention.country, candidate.country)
+    ? 'AGREES'
+    : 'SILENT';
+}
+
+function reasonFor(category: Category, evidence: NameEvidence, context: string): string {
+  const name = {
+    EXACT: 'same name',
+    INITIALS: 'name by initials',
+    KEY: 'same name but for word order, qualifiers or spelling',
+    ACRONYM: 'acronym agrees',
+    SIMILAR: `similar name (${evidence.score.toFixed(2)})`,
+  }[evidence.how];
+  if (category === 'Person') {
+    if (context === 'AGREES') return `${name}, same organisation`;
+    if (context === 'CONFLICTS') return `${name}, different organisation`;
+    return evidence.how === 'INITIALS' ? 'name differs by initials, no organisation in common' : name;
+  }
+  if (context === 'CONFLICTS') return `${name}, different parent or country`;
+  return context === 'AGREES' ? `${name}, same parent or country` : name;
 }
 
 /**
- * Decides whether a mention without a known id is an entity already in the graph. Certain: one candidate whose
- * name or alias is the mention's (for a person, with no conflicting organisation), or whose name differs only by
- * initials with an organisation in common; or a candidate this same document already stated. Anything
- * weaker is reported as a candidate and never merged silently.
+ * Decides whether a mention without a known id is an entity already in the graph. Certain, and so matched: the
+ * candidate this same document stated before; else the one candidate whose name is the mention's, or differs only
+ * in word order, qualifiers and spelling (or, for a person, by initials) with context that agrees (for a person, an
+ * organisation in common), and with no contradicting context (another parent, country or organisation). Anything
+ * weaker, and any tie, is reported with its score and reasons and never merged silently: a false merge joins two
+ * entities' histories, a missed one only waits for review.
  */
 export function resolveMention(mention: Mention, candidates: Candidate[]): Resolution {
   const scored = candidates
     .filter((c) => c.labels.includes(mention.category))
     .filter((c) => mention.kindLabel === undefined || c.labels.includes(mention.kindLabel))
-    .map((c) => ({ candidate: c, match: nameMatch(mention, c) }))
-    .filter((s): s is { candidate: Candidate; match: 'EXACT' | 'INITIALS' } => s.match !== undefined);
+    .flatMap((candidate) => {
+      const evidence = nameEvidence(mention, candidate);
+      return evidence ? [{ candidate, evidence, context: contextOf(mention, candidate) }] : [];
+    })
+    .sort((a, b) => b.evidence.score - a.evidence.score || a.candidate.id.localeCompare(b.candidate.id));
   if (scored.length === 0) return { outcome: 'NEW' };
 
   const statedHere = scored.find(
-    (s) => s.match === 'EXACT' && s.candidate.sourceIds.includes(mention.sourceId),
+    (s) => s.evidence.how === 'EXACT' && s.candidate.sourceIds.includes(mention.sourceId),
   );
   if (statedHere)
     return { outcome: 'MATCHED', id: statedHere.candidate.id, reason: 'stated by this document before' };
 
-  const sharesContext = (c: Candidate): boolean => c.context.some((id) => mention.context.includes(id));
-  const conflicts = (c: Candidate): boolean =>
-    mention.context.length > 0 && c.context.length > 0 && !sharesContext(c);
-
-  const withContext = scored.filter((s) => mention.category === 'Person' && sharesContext(s.candidate));
-  if (withContext.length === 1) {
-    const only = withContext[0] as { candidate: Candidate; match: string };
-    const how = only.match === 'EXACT' ? 'same name' : 'name by initials';
-    return { outcome: 'MATCHED', id: only.candidate.id, reason: `${how}, same organisation` };
-  }
-
-  const exact = scored.filter(
-    (s) => s.match === 'EXACT' && !(mention.category === 'Person' && conflicts(s.candidate)),
+  const certain = scored.filter(
+    (s) =>
+      s.context !== 'CONFLICTS' &&
+      (s.evidence.how === 'EXACT' ||
+        ((s.evidence.how === 'KEY' || s.evidence.how === 'INITIALS') &&
+          (s.context === 'AGREES' || (mention.category !== 'Person' && mention.category !== 'Institution')))),
   );
-  if (exact.length === 1 && withContext.length === 0) {
+  // A person placed at an organisation: among namesakes, the one holding a position there.
+  const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
+  const decided = atSameOrganisation.length > 0 ? atSameOrganisation : certain;
+  const rivals = scored.filter((s) => s.evidence.score >= 0.95 && s.context !== 'CONFLICTS');
+  if (decided.length === 1 && (atSameOrganisation.length === 1 || rivals.length === 1)) {
+    const [only] = decided as [(typeof decided)[number]];
     return {
       outcome: 'MATCHED',
-      id: (exact[0] as { candidate: Candidate }).candidate.id,
-      reason: 'same name',
+      id: only.candidate.id,
+      reason: reasonFor(mention.category, only.evidence, only.context),
     };
   }
 
@@ -145,12 +223,11 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
     outcome: 'UNCERTAIN',
     candidates: scored.map((s) => ({
       id: s.candidate.id,
+      score: Number((s.context === 'CONFLICTS' ? s.evidence.score * 0.8 : s.evidence.score).toFixed(2)),
       reason:
-        s.match === 'INITIALS'
-          ? 'name differs by initials, no organisation in common'
-          : conflicts(s.candidate)
-            ? 'same name, different organisation'
-            : 'same name as another candidate',
+        decided.length > 1 && decided.includes(s)
+          ? `${reasonFor(mention.category, s.evidence, s.context)}, as another candidate`
+          : reasonFor(mention.category, s.evidence, s.context),
     })),
   };
 }

@@ -1,10 +1,10 @@
 import {
   initialsCompatible,
-  normalizeName,
   resolveMention,
   type Candidate,
   type Mention,
 } from '../../src/ingest/entity.resolution';
+import { normalizeName } from '../../src/ingest/resolution.names';
 
 const munkhbat: Candidate = {
   id: 'person:s-munkhbat',
@@ -53,7 +53,11 @@ describe('resolveMention', () => {
     expect(resolveMention(mention(['Sonomdarjaa Munkhbat']), [munkhbat])).toEqual({
       outcome: 'UNCERTAIN',
       candidates: [
-        { id: 'person:s-munkhbat', reason: 'name differs by initials, no organisation in common' },
+        {
+          id: 'person:s-munkhbat',
+          score: 0.9,
+          reason: 'name differs by initials, no organisation in common',
+        },
       ],
     });
   });
@@ -65,7 +69,7 @@ describe('resolveMention', () => {
     });
     expect(resolveMention(mention(['S. Munkhbat'], ['institution:elsewhere']), [munkhbat])).toEqual({
       outcome: 'UNCERTAIN',
-      candidates: [{ id: 'person:s-munkhbat', reason: 'same name, different organisation' }],
+      candidates: [{ id: 'person:s-munkhbat', score: 0.8, reason: 'same name, different organisation' }],
     });
   });
 
@@ -114,5 +118,104 @@ describe('resolveMention', () => {
         [place],
       ),
     ).toMatchObject({ outcome: 'MATCHED', id: 'place:yinchuan' });
+  });
+});
+
+describe('institution names in other words', () => {
+  const institution = (id: string, names: string[], more: Partial<Candidate> = {}): Candidate => ({
+    id,
+    labels: ['Entity', 'Institution'],
+    names,
+    context: [],
+    sourceIds: ['source:a'],
+    ...more,
+  });
+  const named = (names: string[], more: Partial<Mention> = {}): Mention => ({
+    category: 'Institution',
+    names,
+    context: [],
+    sourceId: 'source:b',
+    ...more,
+  });
+  const department = institution('institution:ningxia-st', ['Science and Technology Department of Ningxia'], {
+    country: 'CN',
+  });
+
+  it.each([
+    ['word order', 'Ningxia Science and Technology Department'],
+    ['a regional qualifier', 'Science and Technology Department of Ningxia Hui Autonomous Region'],
+    ['a plural', 'Science and Technology Departments of Ningxia'],
+  ])('matches a name differing by %s when the country agrees', (_, name) => {
+    expect(resolveMention(named([name], { country: 'CN' }), [department])).toMatchObject({
+      outcome: 'MATCHED',
+      id: 'institution:ningxia-st',
+    });
+  });
+
+  it('only reports such a name when nothing around it agrees, and never merges across countries', () => {
+    const silent = resolveMention(named(['Ningxia Science and Technology Department']), [department]);
+    expect(silent).toMatchObject({ outcome: 'UNCERTAIN', candidates: [{ score: 0.95 }] });
+    const abroad = resolveMention(
+      named(['Science and Technology Department of Ningxia'], { country: 'MN' }),
+      [department],
+    );
+    expect(abroad).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [{ id: 'institution:ningxia-st', reason: 'same name, different parent or country' }],
+    });
+  });
+
+  it('keeps same-named sub-units of different parents apart', () => {
+    const division = institution('institution:cooperation-a', ['International Cooperation Division'], {
+      parent: 'institution:ministry-a',
+    });
+    expect(
+      resolveMention(named(['International Cooperation Division'], { parent: 'institution:ministry-b' }), [
+        division,
+      ]).outcome,
+    ).toBe('UNCERTAIN');
+    expect(
+      resolveMention(named(['International Cooperation Division'], { parent: 'institution:ministry-a' }), [
+        division,
+      ]),
+    ).toMatchObject({ outcome: 'MATCHED', id: 'institution:cooperation-a' });
+  });
+
+  it('reports acronyms and poor translations as candidates, never as matches', () => {
+    const most = institution('institution:cn-most', ['Ministry of Science and Technology of China'], {
+      acronym: 'MOST',
+    });
+    expect(resolveMention(named(['MOST']), [most])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [{ id: 'institution:cn-most', reason: 'acronym agrees' }],
+    });
+    const secretariat = institution('institution:las-secretariat', ['Secretariat of the Arab League']);
+    expect(resolveMention(named(['Arabia State Secretariat of the League']), [secretariat])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [{ id: 'institution:las-secretariat' }],
+    });
+  });
+
+  it('does not offer bodies that only share common words', () => {
+    expect(resolveMention(named(['Ningxia Technology Market']), [department]).outcome).toBe('NEW');
+    expect(
+      resolveMention(named(['Ministry of Commerce']), [
+        institution('institution:cn-most', ['Ministry of Science and Technology']),
+      ]).outcome,
+    ).toBe('NEW');
+  });
+
+  it('matches people whose names are transliterated differently only with an organisation in common', () => {
+    const jabar: Candidate = {
+      ...munkhbat,
+      id: 'person:al-jabar',
+      names: ['Nasser Hassan Al Jabar'],
+      context: ['org:a'],
+    };
+    expect(resolveMention(mention(['Nasser Hassan Al-Jabbar'], ['org:a']), [jabar])).toMatchObject({
+      outcome: 'MATCHED',
+      id: 'person:al-jabar',
+    });
+    expect(resolveMention(mention(['Nasser Hassan Al-Jabbar']), [jabar]).outcome).toBe('UNCERTAIN');
   });
 });

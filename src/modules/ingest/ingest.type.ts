@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum IngestOutcome {
   CREATED = 'CREATED',
@@ -39,6 +39,9 @@ export class ResolutionCandidate {
 
   @Field()
   name!: string;
+
+  @Field(() => Float, { description: 'How alike the two are, from 0.7 (worth a look) to 1 (the same name).' })
+  score!: number;
 
   @Field({ description: 'Why it is only a candidate.' })
   reason!: string;

@@ -1,0 +1,127 @@
+/**
+ * How names are compared: folded to a canonical form, then keyed. Pure functions, so that resolution's rules can be
+ * read and tested without a database.
+ */
+
+/** Case, compatibility forms, punctuation and spacing do not tell names apart (ids are made of this form). */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The same without accents, for comparing transliterations ("Ulaanbaatar", "Ulaanbâtar"). */
+function foldName(name: string): string {
+  return normalizeName(name.normalize('NFKD').replace(/\p{M}+/gu, ''));
+}
+
+/** Words that carry no identity in institution names as translations write them. */
+const STOP_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+]);
+
+/**
+ * Qualifiers that documents add or drop without naming another body: the country or region a name states again,
+ * a company's legal form. Removed only at the end of a name ("... of China", "... Co., Ltd."), where they qualify.
+ */
+const TRAILING_QUALIFIERS = [
+  'of the people s republic of china',
+  'of people s republic of china',
+  'people s republic of china',
+  'of china',
+  'china',
+  'hui autonomous region',
+  'autonomous region',
+  'co ltd',
+  'company limited',
+  'co limited',
+  'limited',
+  'ltd',
+  'inc',
+  'corporation',
+  'corp',
+  'holdings',
+  'holding',
+  'group',
+].map((q) => ` ${q}`);
+
+/** Arabic articles transliterated as separate words or prefixes: "Al-Jabar", "al Jabar", "El Jabar". */
+const ARTICLE = /^(al|el|ul)$/;
+
+function stripQualifiers(normalized: string): string {
+  let text = ` ${normalized}`;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const qualifier of TRAILING_QUALIFIERS) {
+      if (text.endsWith(qualifier) && text.length > qualifier.length) {
+        text = text.slice(0, -qualifier.length);
+        changed = true;
+      }
+    }
+  }
+  return text.trim();
+}
+
+/** One spelling for transliteration variants of a word: doubled letters, a plural's s. */
+function foldWord(word: string): string {
+  const single = word.replace(/(\p{L})\1+/gu, '$1');
+  return single.length > 3 && single.endsWith('s') && !single.endsWith('ss') ? single.slice(0, -1) : single;
+}
+
+/** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
+export function nameWords(name: string): string[] {
+  return stripQualifiers(foldName(name))
+    .split(' ')
+    .filter((word) => word !== '' && !STOP_WORDS.has(word) && !ARTICLE.test(word))
+    .map(foldWord);
+}
+
+/**
+ * Two names with the same key differ only in word order, stop words, qualifiers, plurals or doubled letters:
+ * "Department of Science and Technology of Ningxia" and "Ningxia Science and Technology Department".
+ */
+export function nameKey(name: string): string {
+  return [...new Set(nameWords(name))].sort().join(' ');
+}
+
+/** A name that is itself an acronym: one word of 2 to 8 capitals ("MOST", "CASTTC", "LAS"). */
+export function asAcronym(name: string): string | undefined {
+  const trimmed = name.trim();
+  return /^[A-Z][A-Z&]{1,7}$/.test(trimmed) ? trimmed.toLowerCase() : undefined;
+}
+
+/**
+ * The acronyms a name stands for: one in brackets ("Ministry of Science and Technology (MOST)"), the name itself
+ * when it is one, and its initials with and without stop words ("most" and "mst").
+ */
+export function acronymsOf(name: string, stated?: string): string[] {
+  const acronyms = new Set<string>();
+  if (stated) acronyms.add(normalizeName(stated).replace(/ /g, ''));
+  const bracketed = /\(([A-Za-z&]{2,8})\)/.exec(name)?.[1];
+  if (bracketed) acronyms.add(bracketed.toLowerCase());
+  const own = asAcronym(name);
+  if (own) return [...acronyms, own];
+  const words = normalizeName(name.replace(/\([^)]*\)/g, ' '))
+    .split(' ')
+    .filter(Boolean);
+  if (words.length >= 2) {
+    acronyms.add(words.map((w) => w[0]).join(''));
+    const content = words.filter((w) => !STOP_WORDS.has(w));
+    if (content.length >= 2) acronyms.add(content.map((w) => w[0]).join(''));
+  }
+  return [...acronyms];
+}
