@@ -427,6 +427,66 @@ async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state
 }
 
 /**
+ * An event this document creates may be one another document told under another name: same kind, same date, and
+ * participants in common. Such pairs are reported for review, never merged by themselves.
+ */
+async function reportEventsToldTwice(
+  tx: ManagedTransaction,
+  plan: WritePlan,
+  state: Resolving,
+): Promise<void> {
+  const participants = new Map<string, string[]>();
+  for (const row of plan.relationships.find((group) => group.type === 'PARTICIPATED_IN')?.rows ?? []) {
+    if (!participants.has(row.to)) participants.set(row.to, []);
+    participants.get(row.to)?.push(state.graphId(row.from));
+  }
+  const events = plan.nodes.flatMap((group) =>
+    group.rows
+      .filter(
+        (row) => row.category === 'Event' && row.date !== undefined && !state.existing.has(row.generatedId),
+      )
+      .filter((row) => row.explicitId === undefined && participants.has(row.key))
+      .map((row) => ({
+        key: row.key,
+        id: row.id,
+        date: row.date,
+        kind: group.labels.find((label) => label !== 'Event') ?? 'Event',
+        participants: participants.get(row.key),
+      })),
+  );
+  if (events.length === 0) return;
+  const result = await tx.run(
+    `UNWIND $events AS e
+     MATCH (other:Event {date: date(e.date)})
+     WHERE other.id <> e.id AND e.kind IN labels(other)
+     WITH e, other, COUNT { (p:Entity)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) WHERE p.id IN e.participants } AS shared
+     WHERE shared > 0
+     RETURN e.key AS key, other.id AS id, other.name AS name, shared,
+            COUNT { (:Entity)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS theirs, size(e.participants) AS ours`,
+    { events },
+  );
+  const rowOf = new Map(state.rows.map((row) => [row.key, row]));
+  for (const record of result.records) {
+    const row = rowOf.get(record.get('key') as string) as NodeWrite;
+    const shared = record.get('shared') as number;
+    const overlap = shared / Math.max(record.get('theirs') as number, record.get('ours') as number);
+    state.report.uncertain.push({
+      field: row.field,
+      name: row.mentionNames[0] ?? row.key,
+      id: row.id as string,
+      candidates: [
+        {
+          id: record.get('id') as string,
+          name: record.get('name') as string,
+          score: Number((0.7 + 0.3 * overlap).toFixed(2)),
+          reason: `same kind and date, ${shared} participant${shared === 1 ? '' : 's'} in common`,
+        },
+      ],
+    });
+  }
+}
+
+/**
  * Every pair this document could not decide, for review: a new pair is OPEN; a pair already there keeps its
  * status (a rejected one stays rejected) and records this document among those that raised it.
  */
@@ -475,6 +535,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
      SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
     { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
   );
+  await reportEventsToldTwice(tx, plan, state);
   await writeNodes(tx, plan, state);
   await writeRelationships(tx, plan, state);
   await writeCandidates(tx, plan, report);

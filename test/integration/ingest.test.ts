@@ -355,6 +355,107 @@ describe('ingesting documents', () => {
     await api.database.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids }));
   });
 
+  it('matches a department named in other words where the country agrees, and leaves the rest for review', async () => {
+    const told = (name: string, body: Record<string, unknown>) => ({
+      source: source(`variants-${name}`),
+      ...body,
+    });
+    const first = await ingest(
+      told('one', {
+        places: [{ ref: 'cn', kind: 'COUNTRY', code: 'CN' }],
+        institutions: [
+          {
+            ref: 'd',
+            kind: 'GOVERNMENT_DEPARTMENT',
+            name: 'Qinghai Variant Science and Technology Department',
+            locatedIn: 'cn',
+          },
+        ],
+        events: [
+          {
+            ref: 'e',
+            kind: 'MEETING',
+            name: 'Qinghai variant talks',
+            date: '2021-04-04',
+            participants: [{ entity: 'd', role: 'HOST' }],
+          },
+        ],
+      }),
+    );
+    const department = first.entities.find((e) => e.field === 'institutions[0]')?.id as string;
+    const event = first.entities.find((e) => e.field === 'events[0]')?.id as string;
+
+    const second = await ingest(
+      told('two', {
+        places: [{ ref: 'cn', kind: 'COUNTRY', code: 'CN' }],
+        institutions: [
+          {
+            ref: 'd',
+            kind: 'GOVERNMENT_DEPARTMENT',
+            name: 'Department of Science and Technology of Qinghai Variant',
+            locatedIn: 'cn',
+          },
+        ],
+        events: [
+          {
+            ref: 'e',
+            kind: 'MEETING',
+            name: 'Meeting held by the Qinghai variant department',
+            date: '2021-04-04',
+            participants: [{ entity: 'd', role: 'HOST' }],
+          },
+        ],
+      }),
+    );
+    expect(second.entities.find((e) => e.field === 'institutions[0]')).toMatchObject({
+      id: department,
+      matchedBy: 'same name but for word order, qualifiers or spelling, same parent or country',
+    });
+    const toldTwice = second.uncertain.find((u) => u.field === 'events[0]');
+    expect(toldTwice?.candidates).toEqual([
+      { id: event, name: 'Qinghai variant talks', reason: 'same kind and date, 1 participant in common' },
+    ]);
+
+    const third = await ingest(
+      told('three', {
+        institutions: [
+          {
+            ref: 'd',
+            kind: 'GOVERNMENT_DEPARTMENT',
+            name: 'Science and Technology Department of Qinghai Variant',
+          },
+        ],
+      }),
+    );
+    const unsure = third.uncertain.find((u) => u.field === 'institutions[0]');
+    expect(unsure?.candidates).toEqual([
+      {
+        id: department,
+        name: 'Qinghai Variant Science and Technology Department',
+        reason: 'same name but for word order, qualifiers or spelling',
+      },
+    ]);
+    const pairs = await api.database.read((tx) =>
+      tx.run(
+        `MATCH (c:ResolutionCandidate) WHERE c.a IN $ids OR c.b IN $ids
+         RETURN c.category AS category, c.status AS status, c.score AS score ORDER BY category`,
+        { ids: [department, event] },
+      ),
+    );
+    expect(pairs.records.map((r) => r.toObject())).toEqual([
+      { category: 'Event', status: 'OPEN', score: 1 },
+      { category: 'Institution', status: 'OPEN', score: 0.95 },
+    ]);
+    await api.database.write((tx) =>
+      tx.run(
+        `MATCH (c:ResolutionCandidate) WHERE c.a IN $ids OR c.b IN $ids DETACH DELETE c
+         WITH count(*) AS done
+         MATCH (n:Entity) WHERE any(s IN n.sourceIds WHERE s STARTS WITH $prefix) DETACH DELETE n`,
+        { ids: [department, event], prefix: `${PREFIX}variants-` },
+      ),
+    );
+  });
+
   it('keeps a merged event and agreement merged when their document is ingested again', async () => {
     const told = (name: string) => ({
       source: source(`merged-event-${name}`),
