@@ -73,32 +73,41 @@ async function candidateNodePairs(db: Database, ids: string[]): Promise<[string,
   });
 }
 
+export interface EvaluationReports {
+  reports: ReportedDocument[];
+  candidatePairs: [string, string][];
+}
+
 /**
  * Ingests the seed and corpus documents in order, as `npm run ingest` would, in a transaction that is rolled
- * back, and scores what resolution made of the labelled mentions. `progress` hears of each document.
+ * back: the ingest reports, and the candidate pairs stored for review. `progress` hears of each document.
  */
+export async function ingestForEvaluation(
+  db: Database,
+  progress: (line: string) => void = () => undefined,
+): Promise<EvaluationReports> {
+  const documents = evaluationDocuments();
+  return inRolledBackTransaction(db, db.ingestTimeoutMs * documents.length, async (view) => {
+    const repository = new DocumentRepository(view);
+    const reports: ReportedDocument[] = [];
+    for (const [i, { document, content }] of documents.entries()) {
+      const report = await repository.ingest(planDocument(checkDocument(content, Number.MAX_SAFE_INTEGER)));
+      reports.push({ document, givenIds: fieldsWithGivenId(content as Record<string, unknown>), ...report });
+      progress(
+        `[${i + 1}/${documents.length}] ${document}: ${report.created} created, ${report.matched} matched, ${report.updated} updated, ${report.uncertain.length} uncertain`,
+      );
+    }
+    const ids = [...new Set(reports.flatMap((r) => r.entities.map((e) => e.id)))];
+    return { reports, candidatePairs: await candidateNodePairs(view, ids) };
+  });
+}
+
+/** The evaluation: ingest (rolled back), then score against the labels. */
 export async function runResolutionEval(
   db: Database,
   progress: (line: string) => void = () => undefined,
   labels: LabelFile = readJson<LabelFile>(labelsFile()),
 ): Promise<EvalResult> {
-  const documents = evaluationDocuments();
-  const { reports, pairs } = await inRolledBackTransaction(
-    db,
-    db.ingestTimeoutMs * documents.length,
-    async (view) => {
-      const repository = new DocumentRepository(view);
-      const done: ReportedDocument[] = [];
-      for (const [i, { document, content }] of documents.entries()) {
-        const report = await repository.ingest(planDocument(checkDocument(content, Number.MAX_SAFE_INTEGER)));
-        done.push({ document, givenIds: fieldsWithGivenId(content as Record<string, unknown>), ...report });
-        progress(
-          `[${i + 1}/${documents.length}] ${document}: ${report.created} created, ${report.matched} matched, ${report.updated} updated, ${report.uncertain.length} uncertain`,
-        );
-      }
-      const ids = [...new Set(done.flatMap((r) => r.entities.map((e) => e.id)))];
-      return { reports: done, pairs: await candidateNodePairs(view, ids) };
-    },
-  );
-  return scoreResolution(labels, reports, pairs);
+  const { reports, candidatePairs } = await ingestForEvaluation(db, progress);
+  return scoreResolution(labels, reports, candidatePairs);
 }
