@@ -116,7 +116,8 @@ function nameEvidence(mention: Mention, candidate: Candidate): NameEvidence | un
   ) {
     return { score: 0.9, how: 'INITIALS' };
   }
-  const keys = new Set(mention.names.map(nameKey).filter(Boolean));
+  // A key of one word ("bank" of "Bank of China") says too little to stand for a name.
+  const keys = new Set(mention.names.map(nameKey).filter((key) => key.includes(' ')));
   if (candidate.names.some((name) => keys.has(nameKey(name)))) return { score: 0.95, how: 'KEY' };
   if (mention.category === 'Institution' && acronymsAgree(mention, candidate))
     return { score: 0.8, how: 'ACRONYM' };

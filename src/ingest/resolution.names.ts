@@ -82,9 +82,22 @@ function foldWord(word: string): string {
   return single.length > 3 && single.endsWith('s') && !single.endsWith('ss') ? single.slice(0, -1) : single;
 }
 
+/**
+ * Phrases that name the same thing in other words: a Chinese region's "People's Government" is its "Regional" or
+ * "District Government" in translations; ordinals are written in words or figures. Only whole phrases are
+ * rewritten ("People's Bank" stays as it is).
+ */
+const SAME_PHRASES: [RegExp, string][] = [
+  [/\b(people s|regional|district|provincial|municipal|local) government\b/g, 'government'],
+  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
+    (word, i): [RegExp, string] => [new RegExp(`\\b${i + 1}(st|nd|rd|th)\\b`, 'g'), word],
+  ),
+];
+
 /** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
 export function nameWords(name: string): string[] {
-  return stripQualifiers(foldName(name))
+  const phrased = SAME_PHRASES.reduce((text, [pattern, same]) => text.replace(pattern, same), foldName(name));
+  return stripQualifiers(phrased)
     .split(' ')
     .filter((word) => word !== '' && !STOP_WORDS.has(word) && !ARTICLE.test(word))
     .map(foldWord);
