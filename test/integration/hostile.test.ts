@@ -271,7 +271,23 @@ describe('hostile selections where reads need a token', () => {
     const result = await post(api, query, { skip: true });
     expect(result.status).toBe(401);
     expect(result.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // What @include takes in is checked like any other root field.
+    const included = await post(api, `query ($x: Boolean!) { about @include(if: $x) { name } }`, { x: true });
+    expect(included.status).toBe(401);
   }, 30_000);
+
+  it('refuses 30 aliased dashboards with the default limits: each stats field is a whole-graph query', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: stats { entitiesByKind { count } }`);
+    const queries = api.database.queryCount;
+    const result = await asReader(`{ ${aliases.join(' ')} }`);
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'complexity',
+    });
+    expect(api.database.queryCount).toBe(queries);
+    expect((await asReader(`{ stats { entitiesByKind { count } } }`)).status).toBe(200);
+  });
 
   it('answers search and lookups whose selections double skipped fragments, as without them', async () => {
     const fragments = doubling(22, 'Entity', 'name aliases', '@skip(if: $skip)');
