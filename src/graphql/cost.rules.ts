@@ -5,6 +5,7 @@ import {
   getNullableType,
   Kind,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -14,6 +15,9 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config/app.config';
+import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
+import { TOP_ENTITIES } from '../traversal/stats.service';
+import { COMMON_CONNECTIONS, DEFAULT_PATHS } from '../traversal/traversal.service';
 import type { RequestContext } from './request.context';
 
 const limitError = (limit: string, message: string): GraphQLError =>
@@ -86,31 +90,87 @@ export function aliasLimit(max: number): ValidationRule {
   };
 }
 
+/** What a list field of unknown length counts as: a relationship list under an entity (its people, events ...). */
+const UNBOUNDED_LIST = 10;
+
 /**
- * Cost of a field: 1, plus its children's cost times how many items it can return: `first` or `limit` where it
- * takes one, else a fixed guess for unbounded lists (the page already multiplied `nodes` and `edges`).
+ * What one dashboard aggregate (each field of `stats`) counts as: a query over the whole graph, about 100 ms at
+ * the benchmark's 100k tier where a lookup with its nested lists takes a few; a dashboard's five fit the default
+ * limit, a handful more of them (aliased, say) do not.
  */
-const listAwareEstimator =
-  (defaultPageSize: number, neighborhoodNodes: number): ComplexityEstimator =>
-  ({ args, childComplexity, field }) => {
-    const bound =
-      typeof args.first === 'number'
-        ? args.first
-        : typeof args.limit === 'number'
-          ? args.limit
-          : field.name === 'neighborhood'
-            ? neighborhoodNodes
-            : undefined;
+export const AGGREGATE_COST = 3_000;
+
+type Args = Record<string, unknown>;
+const given = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/**
+ * How many items a field returns at most, from the caps its resolver applies (or the default it uses when the
+ * request names none): keyed by type and field.
+ */
+const listCaps = (limits: Config['limits']): Record<string, (args: Args) => number> => ({
+  'Query.search': (args) => given(args.first) ?? DEFAULT_SEARCH_HITS,
+  'Query.timeline': () => limits.maxTimelineEvents,
+  'Query.commonConnections': () => COMMON_CONNECTIONS,
+  'Query.paths': (args) => given(args.first) ?? DEFAULT_PATHS,
+  // A subgraph's nodes and edges (counted once each below) are multiplied here.
+  'Query.neighborhood': (args) => given(args.limit) ?? limits.maxNeighborhoodNodes,
+  'GraphPath.hops': () => limits.maxTraversalDepth,
+  'GraphPath.nodes': () => limits.maxTraversalDepth + 1,
+  'Stats.topEntities': (args) => given(args.limit) ?? TOP_ENTITIES.default,
+});
+
+/** Lists whose length the field above them already counted: a page's and a subgraph's. */
+const COUNTED_ABOVE = new Set(['nodes', 'edges']);
+
+/**
+ * Cost of a field: 1, plus its children's cost times how many items it can return: the cap above where the
+ * resolver applies one, a connection's `first` (or the default page), else a guess for relationship lists.
+ * Each dashboard aggregate adds AGGREGATE_COST.
+ */
+export const listAwareEstimator = (limits: Config['limits']): ComplexityEstimator => {
+  const caps = listCaps(limits);
+  return ({ args, childComplexity, field, type }) => {
+    const cap = caps[`${type.name}.${field.name}`];
     const list = isListType(getNullableType(field.type));
     const connection = getNamedType(field.type).name.endsWith('Connection');
-    const items =
-      bound ?? (connection ? defaultPageSize : list && !['nodes', 'edges'].includes(field.name) ? 10 : 1);
-    return 1 + childComplexity * Math.max(items, 1);
+    const items = cap
+      ? cap(args)
+      : connection
+        ? (given(args.first) ?? limits.defaultPageSize)
+        : list && !COUNTED_ABOVE.has(field.name)
+          ? UNBOUNDED_LIST
+          : 1;
+    const own = type.name === 'Stats' ? AGGREGATE_COST : 1;
+    return own + childComplexity * Math.max(items, 1);
   };
+};
 
 /** Depth and alias limits, as validation rules: they need the query alone. */
 export function costRules(cost: Config['cost']): ValidationRule[] {
   return [depthLimit(cost.maxDepth), aliasLimit(cost.maxAliases)];
+}
+
+/**
+ * The estimated cost of an operation with its variables; infinite for a document too large even to estimate.
+ * Undefined when the variables do not fit it: execution answers that with BAD_USER_INPUT.
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  limits: Config['limits'],
+  request: { document: DocumentNode; operationName?: string; variables?: Record<string, unknown> },
+): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query: request.document,
+      operationName: request.operationName,
+      variables: request.variables ?? {},
+      estimators: [listAwareEstimator(limits)],
+    });
+  } catch (error) {
+    if (/^Variable "\$/.test((error as Error).message)) return undefined;
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /**
@@ -126,22 +186,12 @@ export function complexityLimit(
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [listAwareEstimator(limits.defaultPageSize, limits.maxNeighborhoodNodes)],
-            });
-          } catch (error) {
-            // Variables of the wrong type: execution answers that with BAD_USER_INPUT. Anything else (a query
-            // too large even to estimate) is over the limit.
-            if (/^Variable "\$/.test((error as Error).message)) return Promise.resolve();
-            complexity = Number.POSITIVE_INFINITY;
-          }
-          if (complexity > cost.maxComplexity) {
+          const complexity = estimateCost(schema, limits, {
+            document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+          });
+          if (complexity !== undefined && complexity > cost.maxComplexity) {
             throw new GraphQLError(
               `The query's estimated cost is ${complexity}; the limit is ${cost.maxComplexity}. Ask for fewer items or fields.`,
               {

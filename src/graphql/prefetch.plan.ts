@@ -1,12 +1,7 @@
-import {
-  Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { Direction } from '../modules/entity/entity.repository';
+import { SelectionWalk } from './selection.walk';
 
 /** One relationship the resolvers will follow from a node, and what they will follow from the nodes it reaches. */
 export interface PrefetchStep {
@@ -58,54 +53,72 @@ const FIELD_STEPS: Record<string, FieldSteps> = {
 /** Deeper selections are left to the loaders: one query for the first levels is where the round trips go. */
 const MAX_DEPTH = 4;
 
-/** The fields a selection set selects, through inline fragments and fragment spreads (each spread once). */
-export function fieldsOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
-): FieldNode[] {
-  return (selectionSet?.selections ?? []).flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments, seen);
-    const fragment = fragments[selection.name.value];
-    if (!fragment || seen.has(fragment.name.value)) return [];
-    return fieldsOf(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value]));
-  });
-}
+/**
+ * The most relationships one look-ahead reads: its Cypher grows with them, and fragments can name many more
+ * paths than the document has fields. Past it, breadth first, the rest is left to the loaders.
+ */
+const MAX_STEPS = 32;
 
 /**
  * What the resolvers under a selection of entities will read, as a tree of relationship steps: fragments and
- * type conditions are followed (a step that does not apply to a node's type just finds nothing).
+ * type conditions are followed (a step that does not apply to a node's type just finds nothing). Each
+ * (type, direction) appears once under its parent, with what all the fields following it select.
  */
 export function prefetchSteps(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  depth = 1,
+  sets: readonly (SelectionSetNode | undefined)[],
+  walk: SelectionWalk,
 ): PrefetchStep[] {
-  if (depth > MAX_DEPTH) return [];
-  return mergeSteps(
-    fieldsOf(selectionSet, fragments).flatMap((field) => {
-      const steps = FIELD_STEPS[field.name.value];
-      if (!steps) return [];
-      const farSelection = steps.far
-        ? farSelectionSet(field.selectionSet, steps.far, fragments)
-        : field.selectionSet;
-      const next = prefetchSteps(farSelection, fragments, depth + 1);
-      return steps.follows.map(([type, direction]) => ({ type, direction, next }));
-    }),
-  );
+  const root: PrefetchStep[] = [];
+  let level = [{ into: root, sets }];
+  let budget = MAX_STEPS;
+  for (let depth = 1; depth <= MAX_DEPTH && level.length > 0; depth += 1) {
+    const below: typeof level = [];
+    for (const { into, sets: selected } of level) {
+      for (const { step, sets: under } of stepsFollowed(selected, walk)) {
+        if (budget === 0) return root;
+        budget -= 1;
+        into.push(step);
+        below.push({ into: step.next, sets: under });
+      }
+    }
+    level = below;
+  }
+  return root;
 }
 
-/** The selection set of the field being resolved, all its field nodes together. */
-const ownSelection = (info: GraphQLResolveInfo): SelectionSetNode => ({
-  kind: Kind.SELECTION_SET,
-  selections: info.fieldNodes.flatMap((field) => field.selectionSet?.selections ?? []),
-});
+/** The steps the fields of `sets` follow, each with the selection sets its far nodes are read with. */
+function stepsFollowed(
+  sets: readonly (SelectionSetNode | undefined)[],
+  walk: SelectionWalk,
+): { step: PrefetchStep; sets: SelectionSetNode[] }[] {
+  const byName = new Map<string, SelectionSetNode[]>();
+  for (const field of walk.fields(sets)) {
+    if (!FIELD_STEPS[field.name.value] || !field.selectionSet) continue;
+    byName.set(field.name.value, [...(byName.get(field.name.value) ?? []), field.selectionSet]);
+  }
+  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
+  for (const [name, selected] of byName) {
+    const { follows, far } = FIELD_STEPS[name]!;
+    const under = far ? farSelectionSets(selected, far, walk) : selected;
+    for (const [type, direction] of follows) {
+      const key = `${type}:${direction}`;
+      const known = followed.get(key) ?? { step: { type, direction, next: [] }, sets: [] };
+      known.sets.push(...under);
+      followed.set(key, known);
+    }
+  }
+  return [...followed.values()];
+}
+
+/** The selection sets of the fields being resolved, all their field nodes together. */
+const ownSelection = (info: GraphQLResolveInfo): (SelectionSetNode | undefined)[] =>
+  info.fieldNodes.map((field) => field.selectionSet);
 
 /** The steps under the field being resolved, or under its `under` field (such as `node` of a search hit). */
 export function stepsOf(info: GraphQLResolveInfo, under?: string): PrefetchStep[] {
+  const walk = SelectionWalk.of(info);
   const own = ownSelection(info);
-  return prefetchSteps(under ? farSelectionSet(own, under, info.fragments) : own, info.fragments);
+  return prefetchSteps(under ? farSelectionSets(own, under, walk) : own, walk);
 }
 
 /** Properties that fields read under other names (relationship.service.ts, entity.resolver.ts). */
@@ -126,8 +139,9 @@ const propertiesRead = (fields: FieldNode[]): string[] =>
  * need only the id.
  */
 export function selectedProperties(info: GraphQLResolveInfo, under: string): string[] {
-  const selection = farSelectionSet(ownSelection(info), under, info.fragments);
-  return [...new Set(['id', 'name', ...propertiesRead(fieldsOf(selection, info.fragments))])];
+  const walk = SelectionWalk.of(info);
+  const fields = walk.fields(farSelectionSets(ownSelection(info), under, walk));
+  return [...new Set(['id', 'name', ...propertiesRead(fields)])];
 }
 
 /** Fields read from relationships, not properties: the look-ahead's fields and the link objects' far ends. */
@@ -142,35 +156,20 @@ const RELATIONSHIP_FIELDS = new Set([
  * reads name, date and order (relationship.service.ts).
  */
 export function operationProperties(info: GraphQLResolveInfo): string[] {
-  const fields: FieldNode[] = [];
-  const collect = (set: SelectionSetNode | undefined): void => {
-    for (const field of fieldsOf(set, info.fragments)) {
-      if (!RELATIONSHIP_FIELDS.has(field.name.value)) fields.push(field);
-      collect(field.selectionSet);
-    }
-  };
-  collect(info.operation.selectionSet);
+  const fields = SelectionWalk.of(info)
+    .reachableFields([info.operation.selectionSet])
+    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value));
   return [...new Set(['id', 'name', 'date', 'order', ...propertiesRead(fields)])];
 }
 
-/** The selection under `field` of a link object's selection (such as `person` in `people { person { ... } }`). */
-function farSelectionSet(
-  selectionSet: SelectionSetNode | undefined,
+/** The selection sets under `field` of a link object's selection (`person` in `people { person { ... } }`). */
+function farSelectionSets(
+  sets: readonly (SelectionSetNode | undefined)[],
   field: string,
-  fragments: Record<string, FragmentDefinitionNode>,
-): SelectionSetNode | undefined {
-  const selections = fieldsOf(selectionSet, fragments)
+  walk: SelectionWalk,
+): SelectionSetNode[] {
+  return walk
+    .fields(sets)
     .filter((node) => node.name.value === field)
-    .flatMap((node) => node.selectionSet?.selections ?? []);
-  return selections.length === 0 ? undefined : { kind: Kind.SELECTION_SET, selections };
-}
-
-function mergeSteps(steps: PrefetchStep[]): PrefetchStep[] {
-  const merged = new Map<string, PrefetchStep>();
-  for (const step of steps) {
-    const key = `${step.type}:${step.direction}`;
-    const existing = merged.get(key);
-    merged.set(key, existing ? { ...existing, next: mergeSteps([...existing.next, ...step.next]) } : step);
-  }
-  return [...merged.values()];
+    .flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }

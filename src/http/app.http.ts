@@ -57,8 +57,10 @@ export async function createHttpApp(deps: {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      readAccess(),
+      // Apollo calls these hooks in this order, and the first to throw ends the request: the cost check,
+      // whose walk is bounded, goes before anything else walks the selection.
       complexityLimit(schema, config.cost, config.limits),
+      readAccess(),
       metrics.plugin,
       errorLogging(log),
     ],

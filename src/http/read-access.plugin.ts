@@ -1,26 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  OperationTypeNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, OperationTypeNode, type OperationDefinitionNode, type DocumentNode } from 'graphql';
 import { AppError } from '../common/app.errors';
-import { fieldsOf } from '../graphql/prefetch.plan';
+import { SelectionWalk } from '../graphql/selection.walk';
 import type { RequestContext } from '../graphql/request.context';
 
 /** The root fields an operation selects, through fragments; introspection (`__schema`, `__typename`) left out. */
-function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): string[] {
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  return fieldsOf(selectionSet, fragments)
-    .map((field) => field.name.value)
-    .filter((name) => !name.startsWith('__'));
+function rootFields(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): string[] {
+  const names = SelectionWalk.ofDocument(document, variables)
+    .fields([operation.selectionSet])
+    .map((field) => field.name.value);
+  return [...new Set(names)].filter((name) => !name.startsWith('__'));
 }
 
 /**
@@ -31,10 +24,10 @@ export function readAccess(): ApolloServerPlugin<RequestContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ contextValue, operation, document }) {
+        didResolveOperation({ contextValue, operation, document, request }) {
           if (!contextValue.readsNeedRole || !operation) return Promise.resolve();
           const root = operation.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'Query';
-          for (const field of rootFields(operation.selectionSet, document)) {
+          for (const field of rootFields(operation, document, request.variables ?? {})) {
             try {
               contextValue.auth.require(contextValue.user, 'reader', `${root}.${field}`);
             } catch (error) {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/request.context';
+import { TOP_ENTITIES } from './stats.service';
 import { CountryCount, CountryPair, EntityDegree, KindCount, PeriodCount, Stats } from './stats.type';
 
 @Resolver(() => Stats)
@@ -34,7 +35,7 @@ export class StatsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
   ): Promise<unknown> {
-    return ctx.services.stats.topEntities(limit ?? 10);
+    return ctx.services.stats.topEntities(limit ?? TOP_ENTITIES.default);
   }
 
   @FieldResolver(() => [CountryPair], { description: 'Events and agreements across pairs of countries.' })

@@ -2,6 +2,9 @@ import { AppError } from '../common/app.errors';
 import type { DatabaseProvider } from '../db/database.provider';
 import { StatsRepository } from './stats.repository';
 
+/** How many of the most connected entities `topEntities` returns: by default, and at most. */
+export const TOP_ENTITIES = { default: 10, max: 100 };
+
 export class StatsService {
   constructor(private readonly databases: DatabaseProvider) {}
 
@@ -22,8 +25,10 @@ export class StatsService {
   }
 
   topEntities(limit: number) {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw new AppError('BAD_USER_INPUT', `limit: must be from 1 to 100, got ${limit}`, { field: 'limit' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > TOP_ENTITIES.max) {
+      throw new AppError('BAD_USER_INPUT', `limit: must be from 1 to ${TOP_ENTITIES.max}, got ${limit}`, {
+        field: 'limit',
+      });
     }
     return this.repository().topEntities(limit);
   }

@@ -6,6 +6,7 @@ import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import { EntityKind } from '../modules/entity/entity.type';
 import { Source } from '../modules/source/source.type';
+import { DEFAULT_PATHS } from './traversal.service';
 import {
   CommonConnection,
   GraphEdge,
@@ -85,7 +86,7 @@ export class TraversalResolver {
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('first', () => Int, {
       nullable: true,
-      description: 'How many paths (default 3; at most MAX_PATHS).',
+      description: `How many paths (default ${DEFAULT_PATHS}; at most MAX_PATHS).`,
     })
     first?: number,
     @Arg('relationshipKinds', () => [RelationshipKind], { nullable: true })

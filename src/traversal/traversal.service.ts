@@ -7,6 +7,12 @@ import { explainEdge } from './hop.explanation';
 import { TraversalRepository, type PathRows } from './traversal.repository';
 import { RelationshipKind, type GraphEdge } from './traversal.type';
 
+/** How many paths `paths` returns when not asked for a number. */
+export const DEFAULT_PATHS = 3;
+
+/** The most entities `commonConnections` returns. */
+export const COMMON_CONNECTIONS = 100;
+
 export interface Path {
   length: number;
   summary: string;
@@ -67,7 +73,7 @@ export class TraversalService {
     relationshipKinds?: RelationshipKind[];
   }): Promise<Path[]> {
     const maxDepth = this.depth('maxDepth', args.maxDepth ?? this.limits.maxTraversalDepth);
-    const first = args.first ?? 3;
+    const first = args.first ?? DEFAULT_PATHS;
     if (!Number.isInteger(first) || first < 1 || first > this.limits.maxPaths) {
       throw bad('first', `must be from 1 to ${this.limits.maxPaths}, got ${first}`);
     }
@@ -88,7 +94,7 @@ export class TraversalService {
     return found.paths.map(toPath);
   }
 
-  async commonConnections(a: string, b: string, limit = 100) {
+  async commonConnections(a: string, b: string, limit = COMMON_CONNECTIONS) {
     const ids = await this.current({ a, b });
     if (ids.a === ids.b) throw bad('b', 'is the same entity as a');
     return this.repository().common(ids.a, ids.b, limit);

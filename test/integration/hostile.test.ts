@@ -1,3 +1,4 @@
+import { mintToken } from '../../src/auth/auth.service';
 import type { RunningApi } from '../../src/server/api.server';
 import { startTestApi } from '../helpers/api.harness';
 import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
@@ -223,4 +224,88 @@ describe('production mode', () => {
     expect(typo.status).toBe(400);
     expect(typo.text).not.toMatch(/Did you mean/);
   });
+});
+
+/** Fragments F0 ... F(levels-1) on `type`, each spreading the next twice (each spread with `spread`), the last `leaf`. */
+const doubling = (levels: number, type: string, leaf: string, spread = ''): string =>
+  Array.from({ length: levels }, (_, i) =>
+    i === levels - 1
+      ? `fragment F${i} on ${type} { ${leaf} }`
+      : `fragment F${i} on ${type} { ...F${i + 1} ${spread} ...F${i + 1} ${spread} }`,
+  ).join('\n');
+
+/**
+ * Walks of the selection (read access, look-ahead) visit each fragment once and skip what @skip skips: a document
+ * that doubles its fragments at each of 22 levels took minutes before (2^22 branches walked); the cost check runs
+ * first. The timeouts are only a backstop: the bounded work is asserted in test/unit/selection.walk.test.ts.
+ */
+describe('hostile selections where reads need a token', () => {
+  const SECRET = 'test-secret-that-is-long-enough-for-hs256';
+  let api: RunningApi;
+  let reader: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ AUTH_JWT_SECRET: SECRET, AUTH_READS: 'reader' });
+    reader = await mintToken(SECRET, 'test-reader', ['reader'], '10m');
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const asReader = (query: string, variables: Record<string, unknown> = {}) =>
+    raw(api, JSON.stringify({ query, variables }), { authorization: `Bearer ${reader}` });
+
+  it('checks the cost before read access walks the selection: 400, not a walk of 2^22 branches', async () => {
+    const result = await post(api, `{ ...F0 }\n${doubling(22, 'Query', 'about { name }')}`);
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'complexity',
+    });
+  }, 30_000);
+
+  it('walks skipped fragments once in the read-access check: 401 without a token', async () => {
+    const query = `query ($skip: Boolean!) { about { name } ...F0 @skip(if: $skip) }
+      ${doubling(22, 'Query', 'about { name }', '@skip(if: $skip)')}`;
+    const result = await post(api, query, { skip: true });
+    expect(result.status).toBe(401);
+    expect(result.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // What @include takes in is checked like any other root field.
+    const included = await post(api, `query ($x: Boolean!) { about @include(if: $x) { name } }`, { x: true });
+    expect(included.status).toBe(401);
+  }, 30_000);
+
+  it('refuses 30 aliased dashboards with the default limits: each stats field is a whole-graph query', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: stats { entitiesByKind { count } }`);
+    const queries = api.database.queryCount;
+    const result = await asReader(`{ ${aliases.join(' ')} }`);
+    expect(result.status).toBe(400);
+    expect(result.json.errors?.[0]?.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'complexity',
+    });
+    expect(api.database.queryCount).toBe(queries);
+    expect((await asReader(`{ stats { entitiesByKind { count } } }`)).status).toBe(200);
+  });
+
+  it('answers search and lookups whose selections double skipped fragments, as without them', async () => {
+    const fragments = doubling(22, 'Entity', 'name aliases', '@skip(if: $skip)');
+    const search = await asReader(
+      `query ($skip: Boolean!) { search(query: "ningxia", first: 3) { node { id ...F0 @skip(if: $skip) } } }
+       ${fragments}`,
+      { skip: true },
+    );
+    const plainSearch = await asReader(`{ search(query: "ningxia", first: 3) { node { id } } }`);
+    expect(search.status).toBe(200);
+    expect((search.json as { data?: { search: unknown[] } }).data?.search.length).toBeGreaterThan(0);
+    expect(search.json).toEqual(plainSearch.json);
+    const lookup = await asReader(
+      `query ($skip: Boolean!) { node(id: "person:batulzii") { id ...F0 @include(if: $skip) } }
+       ${fragments}`,
+      { skip: false },
+    );
+    expect(lookup.status).toBe(200);
+    expect(lookup.json).toEqual({ data: { node: { id: 'person:batulzii' } } });
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { RunningApi } from '../../src/server/api.server';
 import { data, graphql, startTestApi } from '../helpers/api.harness';
+import { removeByPrefix } from '../helpers/graph.snapshot';
 
 interface Hit {
   score: number;
@@ -89,5 +90,63 @@ describe('search', () => {
     const response = await graphql(api, SEARCH, { q: 'ningxia', first: 100 });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await search('ningxia', { first: 2 })).toHaveLength(2);
+  });
+});
+
+/**
+ * The index's analyzer makes a term of every Chinese character, and Lucene refuses queries of more than 1,024
+ * clauses: long names in Chinese must not turn a candidate lookup or a search into an internal error.
+ */
+describe('search and ingest with long names in Chinese', () => {
+  const PREFIX = 'test-cjk:';
+  // 3,000 different ideographs, in aliases of at most 500 characters (the document format's bound).
+  const ideographs = Array.from({ length: 3_000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+  const aliases = Array.from({ length: 6 }, (_, i) => ideographs.slice(i * 500, (i + 1) * 500));
+  // Without an id: ingest looks its candidates up by the terms of its names.
+  const NAME = 'Test CJK 长名公司';
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ MAX_FILTER_LENGTH: '3000' });
+  });
+
+  afterAll(async () => {
+    if (api) {
+      await removeByPrefix(api.database, PREFIX);
+      await removeByPrefix(api.database, 'institution:test-cjk-');
+    }
+    await api?.stop();
+  });
+
+  it('ingests a mention with 3,000 characters of aliases, its candidates looked up, twice', async () => {
+    const ingest = (n: number) =>
+      graphql(
+        api,
+        `
+          mutation ($document: JSONObject!) {
+            ingestDocument(document: $document) {
+              created
+            }
+          }
+        `,
+        {
+          document: {
+            source: { id: `${PREFIX}source-${n}`, publisher: 'test', title: 'long aliases' },
+            institutions: [{ ref: 'a', kind: 'ENTERPRISE', name: NAME, aliases }],
+          },
+        },
+      );
+    expect((await ingest(1)).errors).toBeUndefined();
+    // The second ingest finds the first one's entity among its candidates: still one entity.
+    expect((await ingest(2)).errors).toBeUndefined();
+    const hits = await data<{ search: Hit[] }>(api, SEARCH, { q: NAME, first: 5 });
+    expect(hits.search.filter((h) => h.node.name === NAME)).toHaveLength(1);
+  });
+
+  it('searches with 3,000 characters in Chinese', async () => {
+    const hits = await graphql<{ search: Hit[] }>(api, SEARCH, { q: ideographs, first: 5 });
+    expect(hits.status).toBe(200);
+    expect(hits.errors).toBeUndefined();
+    expect(hits.data?.search.map((h) => h.node.name)).toContain(NAME);
   });
 });

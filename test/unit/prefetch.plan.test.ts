@@ -1,21 +1,18 @@
-import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
+import { SelectionWalk } from '../../src/graphql/selection.walk';
 
 /** The steps under the first root field of `query`, written as TYPE:DIRECTION(next...) for reading. */
-function plan(query: string): string[] {
+function plan(query: string, variables: Record<string, unknown> = {}): string[] {
   const document = parse(query);
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const root = operation?.selectionSet.selections[0];
   const show = (steps: PrefetchStep[]): string[] =>
     steps.map((s) => `${s.type}:${s.direction}${s.next.length ? `(${show(s.next).join(' ')})` : ''}`);
-  return show(root?.kind === Kind.FIELD ? prefetchSteps(root.selectionSet, fragments) : []);
+  const walk = SelectionWalk.ofDocument(document, variables);
+  return show(root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : []);
 }
 
 describe('look-ahead plans', () => {

@@ -5,6 +5,7 @@ import { operationProperties, stepsOf } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
 import { SearchHit } from './search.type';
+import { DEFAULT_SEARCH_HITS } from './search.service';
 
 @Resolver()
 export class SearchResolver {
@@ -16,7 +17,10 @@ export class SearchResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds?: EntityKind[],
-    @Arg('first', () => Int, { nullable: true, description: 'How many hits at most (default 10).' })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many hits at most (default ${DEFAULT_SEARCH_HITS}).`,
+    })
     first?: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
     // What the selection reads under each hit comes in the search's own query.

@@ -8,6 +8,9 @@ import type { EntityKind } from '../entity/entity.type';
 import { toLuceneQuery } from './lucene.query';
 import { SearchRepository } from './search.repository';
 
+/** How many hits a search returns when not asked for a number. */
+export const DEFAULT_SEARCH_HITS = 10;
+
 export class SearchService {
   constructor(
     private readonly databases: DatabaseProvider,
@@ -21,7 +24,7 @@ export class SearchService {
     first: number | undefined,
     lookAhead: { steps: PrefetchStep[]; keys: string[] } = { steps: [], keys: [] },
   ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
-    const limit = first ?? 10;
+    const limit = first ?? DEFAULT_SEARCH_HITS;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
       throw new AppError(
         'BAD_USER_INPUT',

@@ -1,0 +1,99 @@
+import {
+  Kind,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+type Variables = Readonly<Record<string, unknown>>;
+
+/**
+ * Walks the selections of one operation, as execution will see them: fragments expanded, @skip and @include
+ * applied with the request's variables. Every walk visits each selection of the document at most once, however
+ * often a fragment is spread: a walk that followed every spread would double its work per level of a document
+ * that spreads a fragment twice at each level. `visits` counts the selections visited, for tests to bound.
+ */
+export class SelectionWalk {
+  visits = 0;
+
+  constructor(
+    private readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+    private readonly variables: Variables,
+  ) {}
+
+  static ofDocument(document: DocumentNode, variables: Variables = {}): SelectionWalk {
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    return new SelectionWalk(fragments, variables);
+  }
+
+  /** A walk of the operation a resolver is part of. */
+  static of(info: GraphQLResolveInfo): SelectionWalk {
+    return new SelectionWalk(info.fragments, info.variableValues);
+  }
+
+  /** The fields the given selection sets select together, through fragments: each field node once. */
+  fields(sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+    const found = new Set<FieldNode>();
+    this.visit(sets, (field) => {
+      found.add(field);
+      return false;
+    });
+    return [...found];
+  }
+
+  /** Every field under the given selection sets, at any depth: each field node and each fragment once. */
+  reachableFields(sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+    const found = new Set<FieldNode>();
+    this.visit(sets, (field) => {
+      found.add(field);
+      return true;
+    });
+    return [...found];
+  }
+
+  /** `onField` answers whether to walk on into the field's own selection set. Document order, depth first. */
+  private visit(
+    sets: readonly (SelectionSetNode | undefined)[],
+    onField: (field: FieldNode) => boolean,
+  ): void {
+    const expanded = new Set<string>();
+    const walkSet = (set: SelectionSetNode): void => {
+      for (const selection of set.selections) {
+        this.visits += 1;
+        if (!this.included(selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          if (onField(selection) && selection.selectionSet) walkSet(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          walkSet(selection.selectionSet);
+        } else if (!expanded.has(selection.name.value)) {
+          expanded.add(selection.name.value);
+          const fragment = this.fragments[selection.name.value];
+          if (fragment) walkSet(fragment.selectionSet);
+        }
+      }
+    };
+    for (const set of sets) if (set) walkSet(set);
+  }
+
+  /** @skip and @include as execution applies them; a condition that is not a boolean leaves the node in. */
+  private included(selection: SelectionNode): boolean {
+    const condition = (name: string): boolean | undefined => {
+      const directive = selection.directives?.find((d: DirectiveNode) => d.name.value === name);
+      const value = directive?.arguments?.find((a) => a.name.value === 'if')?.value;
+      if (value?.kind === Kind.BOOLEAN) return value.value;
+      if (value?.kind === Kind.VARIABLE) {
+        const given = this.variables[value.name.value];
+        return typeof given === 'boolean' ? given : undefined;
+      }
+      return undefined;
+    };
+    return condition('skip') !== true && condition('include') !== false;
+  }
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  ceilingQuery,
+  institutionDetailQuery,
+  neighborhoodQuery,
+  searchQuery,
+  shortestPathQuery,
+  statsQuery,
+  type BenchQuery,
+} from '../../bench/bench.queries';
+import { loadConfig, type Config } from '../../src/config/app.config';
+import { costRules, estimateCost } from '../../src/graphql/cost.rules';
+import { buildAppSchema } from '../../src/graphql/schema.build';
+import * as explorer from '../../src/web/explorer.queries';
+
+const ID = 'institution:x';
+
+/** The queries the explorer sends, with variables like the ones it sends. */
+const EXPLORER: [string, string, Record<string, unknown>][] = [
+  ['SEARCH', explorer.SEARCH, { query: 'ningxia' }],
+  ['ENTITY', explorer.ENTITY, { id: ID }],
+  ['NAME', explorer.NAME, { id: ID }],
+  ['NEIGHBORHOOD', explorer.NEIGHBORHOOD, { id: ID, kinds: null, from: null, to: null }],
+  ['SHORTEST_PATH', explorer.SHORTEST_PATH, { from: ID, to: 'person:y', kinds: null }],
+  ['TIMELINE', explorer.TIMELINE, { id: ID, from: null, to: null }],
+  ['STATS', explorer.STATS, {}],
+];
+
+/** The GraphQL blocks of the README. */
+const README = [
+  ...fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
+].map((match, i): [string, string, Record<string, unknown>] => [`README block ${i + 1}`, match[1]!, {}]);
+
+/** Our side of every query of the benchmark's mix. */
+const BENCH = [
+  statsQuery(),
+  institutionDetailQuery([ID]),
+  neighborhoodQuery([ID]),
+  shortestPathQuery([{ from: ID, to: 'person:y', kinds: ['PART_OF'] }]),
+  searchQuery(['ningxia']),
+  ceilingQuery(),
+].flatMap((query: BenchQuery) =>
+  (query.calls.ours ?? []).map((call): [string, string, Record<string, unknown>] => {
+    const body = call.body as { query: string; variables: Record<string, unknown> };
+    return [`bench: ${query.name}`, body.query, body.variables];
+  }),
+);
+
+describe('the cost rules', () => {
+  let schema: GraphQLSchema;
+  const config = loadConfig({});
+  const cost = (query: string, variables: Record<string, unknown> = {}, limits = config.limits) =>
+    estimateCost(schema, limits, { document: parse(query), variables });
+
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+  });
+
+  it('finds the queries to check', () => {
+    expect(README.length).toBeGreaterThanOrEqual(2);
+    expect(BENCH.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each([...EXPLORER, ...README, ...BENCH])(
+    'accepts %s with the default configuration',
+    (_, query, variables) => {
+      const document = parse(query, { maxTokens: config.cost.maxTokens });
+      expect(validate(schema, document, [...specifiedRules, ...costRules(config.cost)])).toEqual([]);
+      expect(cost(query, variables)).toBeLessThanOrEqual(config.cost.maxComplexity);
+    },
+  );
+
+  it('counts a timeline by the events it can hold (MAX_TIMELINE_EVENTS)', () => {
+    const timeline = `{ timeline(id: "x") { date role } }`;
+    expect(cost(timeline)).toBe(1 + 2 * config.limits.maxTimelineEvents);
+    const smaller: Config['limits'] = { ...loadConfig({ MAX_TIMELINE_EVENTS: '50' }).limits };
+    expect(cost(timeline, {}, smaller)).toBe(1 + 2 * 50);
+  });
+
+  it('counts lists by the caps their resolvers apply, or the number asked for', () => {
+    expect(cost(`{ commonConnections(a: "x", b: "y") { node { id } } }`)).toBe(1 + 100 * 2);
+    expect(cost(`{ search(query: "x") { score } }`)).toBe(1 + 10);
+    expect(cost(`query ($n: Int) { search(query: "x", first: $n) { score } }`, { n: 40 })).toBe(1 + 40);
+    expect(cost(`{ paths(from: "x", to: "y") { hops { explanation } } }`)).toBe(
+      1 + 3 * (1 + config.limits.maxTraversalDepth),
+    );
+  });
+
+  it('makes each dashboard aggregate expensive: the dashboard passes, 30 aliases of one do not', () => {
+    const one = cost(`{ stats { entitiesByKind { count } } }`)!;
+    expect(one).toBeGreaterThan(config.cost.maxComplexity / 10);
+    const aliased = Array.from({ length: 30 }, (_, i) => `s${i}: stats { entitiesByKind { count } }`);
+    expect(cost(`{ ${aliased.join(' ')} }`)).toBeGreaterThan(config.cost.maxComplexity);
+    const inOne = Array.from({ length: 30 }, (_, i) => `k${i}: entitiesByKind { count }`);
+    expect(cost(`{ stats { ${inOne.join(' ')} } }`)).toBeGreaterThan(config.cost.maxComplexity);
+  });
+});
