@@ -11,10 +11,12 @@ import { createMetrics } from './metrics.plugin';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
+import { RequestDeadline, withDeadline } from '../db/request.deadline';
 import { RequestLoaders } from '../graphql/request.loaders';
 import { RelationshipService } from '../modules/entity/relationship.service';
 import { formatClientError } from '../graphql/error.format';
 import { errorLogging } from './errors.plugin';
+import { mutationDeadline } from './deadline.plugin';
 import { readAccess } from './read-access.plugin';
 import { webStatic } from './web.static';
 import type { RequestContext, Services } from '../graphql/request.context';
@@ -57,6 +59,7 @@ export async function createHttpApp(deps: {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      mutationDeadline(config.neo4j.ingestTimeoutMs),
       readAccess(),
       complexityLimit(schema, config.cost, config.limits),
       metrics.plugin,
@@ -86,6 +89,10 @@ export async function createHttpApp(deps: {
     '/graphql',
     // Room for the largest ingest document in a GraphQL request; the ingest service checks the document itself.
     express.json({ limit: config.limits.maxDocumentBytes * 2 }),
+    // After the body is read (its stream callbacks would lose the async context): every query the request
+    // makes takes its time from this deadline.
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
+      withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const given = req.header('x-request-id');

@@ -32,6 +32,14 @@ export function createMetrics(databases: DatabaseProvider): {
     registers: [registry],
   });
   new Gauge({
+    name: 'neo4j_circuit_open',
+    help: 'Whether the circuit breaker refuses queries because Neo4j does not answer (1) or not (0)',
+    registers: [registry],
+    collect() {
+      this.set(databases.current?.breakerState === 'open' ? 1 : 0);
+    },
+  });
+  new Gauge({
     name: 'neo4j_cypher_queries',
     help: 'Cypher queries sent to Neo4j since start (round trips)',
     registers: [registry],
