@@ -48,10 +48,12 @@ export function createMetrics(databases: DatabaseProvider): {
     },
   });
 
-  // Operation names come from clients: past a bound, new names share one label, so series cannot grow forever.
+  // Operation names come from clients. Only a request with a valid token names its series: anyone else could
+  // fill the label set with names of their choosing. Past a bound, new names share one label too.
   const seen = new Set<string>();
-  const operationLabel = (name: string | null | undefined): string => {
+  const operationLabel = (name: string | null | undefined, authenticated: boolean): string => {
     if (!name) return 'anonymous';
+    if (!authenticated) return 'other';
     if (seen.has(name)) return name;
     if (seen.size >= MAX_OPERATION_LABELS || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
     seen.add(name);
@@ -62,8 +64,9 @@ export function createMetrics(databases: DatabaseProvider): {
     requestDidStart() {
       const stop = latency.startTimer();
       return Promise.resolve({
-        willSendResponse({ operationName, response }) {
-          const operation = operationLabel(operationName);
+        willSendResponse({ operationName, response, contextValue }) {
+          const user = (contextValue as RequestContext | undefined)?.user;
+          const operation = operationLabel(operationName, user !== undefined);
           // The errors as the client sees them, after formatting: their codes are the ones that count.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           for (const error of sent) {
