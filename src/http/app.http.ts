@@ -58,7 +58,11 @@ export async function createHttpApp(deps: {
     // This process owns SIGINT and SIGTERM: it drains HTTP, then closes Neo4j (src/index.ts).
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Half the shutdown time drains requests; the other half is Neo4j's to close (neo4j.connection.ts).
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.http.shutdownTimeoutMs / 2,
+      }),
       mutationDeadline(config.neo4j.ingestTimeoutMs),
       readAccess(),
       complexityLimit(schema, config.cost, config.limits),

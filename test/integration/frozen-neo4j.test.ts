@@ -150,4 +150,32 @@ describe('a Neo4j that stops answering (frozen JVM)', () => {
       expect(api.alive).toBe(true);
     });
   });
+
+  describe('shutdown', () => {
+    it('lets a request in flight finish for SHUTDOWN_TIMEOUT_MS, not only for Apollo’s default 10 s', async () => {
+      const api = ApiProcess.start({
+        PORT: '0',
+        NEO4J_URI: neo4j.uri,
+        SEED: 'never',
+        SHUTDOWN_TIMEOUT_MS: '60000',
+        NEO4J_TRANSACTION_TIMEOUT_MS: '40000',
+        REQUEST_TIMEOUT_MS: '30000',
+      });
+      try {
+        const url = await api.ready();
+        // A request kept in flight for longer than 10 s: the database answers only when it is thawed.
+        freeze();
+        const inFlight = query(url, READ);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        api.child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 12_000));
+        thaw();
+        expect(await inFlight).toMatchObject({ status: 200, data: { institutions: { totalCount: 0 } } });
+        expect(await api.exited).toBe(0);
+      } finally {
+        thaw();
+        await api.stop();
+      }
+    });
+  });
 });
