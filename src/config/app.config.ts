@@ -7,6 +7,8 @@ export interface Config {
     host: string;
     port: number;
     shutdownTimeoutMs: number;
+    /** How long a read request may wait for its answer; a mutation gets neo4j.ingestTimeoutMs. */
+    requestTimeoutMs: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   limits: {
@@ -57,6 +59,10 @@ export interface Config {
     maxRetryTimeMs: number;
     maxPoolSize: number;
     readinessTimeoutMs: number;
+    /** Consecutive calls without an answer that open the circuit breaker. */
+    breakerFailures: number;
+    /** How long the open breaker refuses calls before one goes through as a probe. */
+    breakerCooldownMs: number;
   };
   embedded: {
     dataDir: string;
@@ -87,6 +93,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       host: read.string('HOST', '127.0.0.1'),
       port: read.int('PORT', 4000, 0, 65535),
       shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
+      requestTimeoutMs: read.int('REQUEST_TIMEOUT_MS', 5_000, 100, 3_600_000),
     },
     logLevel: read.oneOf(
       'LOG_LEVEL',
@@ -131,6 +138,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxRetryTimeMs: read.int('NEO4J_MAX_RETRY_TIME_MS', 5_000, 0, 600_000),
       maxPoolSize: read.int('NEO4J_MAX_POOL_SIZE', 50, 1, 1_000),
       readinessTimeoutMs: read.int('READINESS_TIMEOUT_MS', 2_000, 100, 60_000),
+      breakerFailures: read.int('NEO4J_BREAKER_FAILURES', 3, 1, 1_000),
+      breakerCooldownMs: read.int('NEO4J_BREAKER_COOLDOWN_MS', 1_000, 100, 600_000),
     },
     embedded: {
       dataDir: path.resolve(cwd, read.string('NEO4J_DATA_DIR', '.data/neo4j')),
@@ -144,6 +153,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (config.limits.defaultPageSize > config.limits.maxPageSize) {
     problems.push(
       `DEFAULT_PAGE_SIZE (${config.limits.defaultPageSize}) must not exceed MAX_PAGE_SIZE (${config.limits.maxPageSize})`,
+    );
+  }
+  // A read must give up before the server would stop it, so that it answers even when the server cannot.
+  if (config.http.requestTimeoutMs > config.neo4j.transactionTimeoutMs) {
+    problems.push(
+      `REQUEST_TIMEOUT_MS (${config.http.requestTimeoutMs}) must not exceed NEO4J_TRANSACTION_TIMEOUT_MS (${config.neo4j.transactionTimeoutMs})`,
     );
   }
   const disabled = read.oneOf('AUTH_DISABLED', ['true', 'false'], 'false') === 'true';

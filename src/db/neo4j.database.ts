@@ -1,6 +1,9 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
+import { serviceUnavailable, timedOut } from '../common/app.errors';
 import type { Config } from '../config/app.config';
-import { mapNeo4jError } from './neo4j.errors';
+import { CircuitBreaker, type BreakerState } from './circuit.breaker';
+import { isUnreachable, mapNeo4jError } from './neo4j.errors';
+import { currentDeadline } from './request.deadline';
 
 export interface ServerInfo {
   version: string;
@@ -9,17 +12,35 @@ export interface ServerInfo {
 
 export type DatabaseSettings = Omit<Config['neo4j'], 'uri'> & { uri: string };
 
+/** Why a call stopped waiting: its time ran out, or the breaker opened while it waited. */
+type Abandoned = { reason: 'deadline' } | { reason: 'breaker' };
+
 /**
  * The one way the service talks to Neo4j: reads in executeRead, writes in executeWrite, always naming the
  * database and bounding each transaction's time. Work functions must be idempotent: the driver may retry them.
+ *
+ * Every call waits at most until the earlier of its transaction timeout and its request's deadline. The server
+ * is told the same limit, but a server that does not answer at all (a long GC pause, a frozen VM, a network
+ * partition) cannot enforce it, so the call also stops waiting on its own and gives its session up. Calls that
+ * find no answer open the circuit breaker, which then refuses calls until a probe is answered.
  */
 export class Database {
   private queries = 0;
+  private readonly breaker: CircuitBreaker;
+  private readonly inFlight = new Set<(why: Abandoned) => void>();
 
   private constructor(
     readonly driver: Driver,
     private readonly settings: DatabaseSettings,
-  ) {}
+  ) {
+    // Whatever is still waiting when the circuit opens waits for a database that is not answering: stop it now.
+    this.breaker = new CircuitBreaker(
+      { failures: settings.breakerFailures, cooldownMs: settings.breakerCooldownMs },
+      () => {
+        for (const abandon of [...this.inFlight]) abandon({ reason: 'breaker' });
+      },
+    );
+  }
 
   static connect(settings: DatabaseSettings): Database {
     const auth =
@@ -56,36 +77,83 @@ export class Database {
     return Object.assign(Object.create(tx) as ManagedTransaction, { run });
   }
 
+  /** closed, open (refusing calls) or half-open (the next call is a probe): what /metrics reports. */
+  get breakerState(): BreakerState {
+    return this.breaker.state;
+  }
+
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.settings.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
     try {
-      return await session.executeRead((tx) => work(this.counted(tx)), {
-        timeout: this.settings.transactionTimeoutMs,
-      });
+      return await this.guarded(neo4j.session.READ, this.settings.transactionTimeoutMs, (session, timeout) =>
+        session.executeRead((tx) => work(this.counted(tx)), { timeout }),
+      );
     } catch (error) {
       throw mapNeo4jError(error);
-    } finally {
-      await session.close();
     }
   }
 
   /** `timeoutMs` is for writes that are large by nature (a whole document); others keep the default. */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({
-      database: this.settings.database,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
     try {
-      return await session.executeWrite((tx) => work(this.counted(tx)), {
-        timeout: timeoutMs ?? this.settings.transactionTimeoutMs,
-      });
+      return await this.guarded(
+        neo4j.session.WRITE,
+        timeoutMs ?? this.settings.transactionTimeoutMs,
+        (session, timeout) => session.executeWrite((tx) => work(this.counted(tx)), { timeout }),
+      );
     } catch (error) {
       throw mapNeo4jError(error);
+    }
+  }
+
+  /**
+   * Runs `call` on a new session through the breaker, within the time left: the smaller of `timeoutMs` and the
+   * request's deadline. When the time runs out first, the session is closed without waiting for it (the driver
+   * resets the connection, which stops the transaction on a live server and returns it to the pool) and the
+   * call answers TIMEOUT; the driver's later result or error is dropped.
+   */
+  private async guarded<T>(
+    mode: SessionMode,
+    timeoutMs: number,
+    call: (session: Session, timeoutMs: number) => Promise<T>,
+  ): Promise<T> {
+    const budget = Math.min(timeoutMs, currentDeadline()?.remainingMs() ?? timeoutMs);
+    if (budget <= 0) throw timedOut(new Error('the request had no time left for another query'));
+    const permit = this.breaker.admit();
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
+    let abandon: (why: Abandoned) => void = () => undefined;
+    const abandoned = new Promise<Abandoned>((resolve) => (abandon = resolve));
+    const timer = setTimeout(() => abandon({ reason: 'deadline' }), budget);
+    this.inFlight.add(abandon);
+    const work = call(session, budget);
+    let settled = false;
+    try {
+      const outcome = await Promise.race([
+        work.then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        ),
+        abandoned,
+      ]);
+      settled = !('reason' in outcome);
+      if ('value' in outcome) {
+        permit.answered();
+        return outcome.value;
+      }
+      if ('error' in outcome) {
+        if (isUnreachable(outcome.error)) permit.failed();
+        else permit.answered();
+        throw outcome.error;
+      }
+      permit.failed();
+      throw outcome.reason === 'deadline'
+        ? timedOut(new Error(`Neo4j did not answer within ${budget} ms`))
+        : serviceUnavailable(new Error('the circuit opened while the query waited for Neo4j'));
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      this.inFlight.delete(abandon);
+      // A session given up on may never settle (the server is frozen): close it without waiting.
+      if (settled) await session.close();
+      else void session.close().catch(() => undefined);
     }
   }
 
@@ -99,31 +167,16 @@ export class Database {
    * what a readiness probe needs to fail fast while Neo4j is down.
    */
   async serverInfo(deadlineMs: number): Promise<ServerInfo> {
-    const session = this.driver.session({
-      database: this.settings.database,
-      defaultAccessMode: neo4j.session.READ,
-    });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const query = session.run(
+    const result = await this.guarded(neo4j.session.READ, deadlineMs, async (session, timeout) =>
+      session.run(
         'CALL dbms.components() YIELD name, versions, edition WHERE name = $name RETURN versions[0] AS version, edition',
         { name: 'Neo4j Kernel' },
-        { timeout: deadlineMs },
-      );
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Neo4j did not answer within ${deadlineMs} ms`)),
-          deadlineMs,
-        );
-      });
-      const result = await Promise.race([query, deadline]);
-      const record = result.records[0];
-      if (!record) throw new Error('dbms.components() returned no Neo4j Kernel row');
-      return { version: record.get('version') as string, edition: record.get('edition') as string };
-    } finally {
-      clearTimeout(timer);
-      void session.close().catch(() => undefined);
-    }
+        { timeout },
+      ),
+    );
+    const record = result.records[0];
+    if (!record) throw new Error('dbms.components() returned no Neo4j Kernel row');
+    return { version: record.get('version') as string, edition: record.get('edition') as string };
   }
 
   async close(): Promise<void> {

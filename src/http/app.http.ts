@@ -11,10 +11,12 @@ import { createMetrics } from './metrics.plugin';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
+import { RequestDeadline, withDeadline } from '../db/request.deadline';
 import { RequestLoaders } from '../graphql/request.loaders';
 import { RelationshipService } from '../modules/entity/relationship.service';
 import { formatClientError } from '../graphql/error.format';
 import { errorLogging } from './errors.plugin';
+import { mutationDeadline } from './deadline.plugin';
 import { readAccess } from './read-access.plugin';
 import { webStatic } from './web.static';
 import type { RequestContext, Services } from '../graphql/request.context';
@@ -56,7 +58,12 @@ export async function createHttpApp(deps: {
     // This process owns SIGINT and SIGTERM: it drains HTTP, then closes Neo4j (src/index.ts).
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Half the shutdown time drains requests; the other half is Neo4j's to close (neo4j.connection.ts).
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.http.shutdownTimeoutMs / 2,
+      }),
+      mutationDeadline(config.neo4j.ingestTimeoutMs),
       // Apollo calls these hooks in this order, and the first to throw ends the request: the cost check,
       // whose walk is bounded, goes before anything else walks the selection.
       complexityLimit(schema, config.cost, config.limits),
@@ -88,6 +95,10 @@ export async function createHttpApp(deps: {
     '/graphql',
     // Room for the largest ingest document in a GraphQL request; the ingest service checks the document itself.
     express.json({ limit: config.limits.maxDocumentBytes * 2 }),
+    // After the body is read (its stream callbacks would lose the async context): every query the request
+    // makes takes its time from this deadline.
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
+      withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const given = req.header('x-request-id');

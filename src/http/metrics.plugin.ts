@@ -32,6 +32,14 @@ export function createMetrics(databases: DatabaseProvider): {
     registers: [registry],
   });
   new Gauge({
+    name: 'neo4j_circuit_open',
+    help: 'Whether the circuit breaker refuses queries because Neo4j does not answer (1) or not (0)',
+    registers: [registry],
+    collect() {
+      this.set(databases.current?.breakerState === 'open' ? 1 : 0);
+    },
+  });
+  new Gauge({
     name: 'neo4j_cypher_queries',
     help: 'Cypher queries sent to Neo4j since start (round trips)',
     registers: [registry],
@@ -40,10 +48,12 @@ export function createMetrics(databases: DatabaseProvider): {
     },
   });
 
-  // Operation names come from clients: past a bound, new names share one label, so series cannot grow forever.
+  // Operation names come from clients. Only a request with a valid token names its series: anyone else could
+  // fill the label set with names of their choosing. Past a bound, new names share one label too.
   const seen = new Set<string>();
-  const operationLabel = (name: string | null | undefined): string => {
+  const operationLabel = (name: string | null | undefined, authenticated: boolean): string => {
     if (!name) return 'anonymous';
+    if (!authenticated) return 'other';
     if (seen.has(name)) return name;
     if (seen.size >= MAX_OPERATION_LABELS || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
     seen.add(name);
@@ -54,8 +64,9 @@ export function createMetrics(databases: DatabaseProvider): {
     requestDidStart() {
       const stop = latency.startTimer();
       return Promise.resolve({
-        willSendResponse({ operationName, response }) {
-          const operation = operationLabel(operationName);
+        willSendResponse({ operationName, response, contextValue }) {
+          const user = (contextValue as RequestContext | undefined)?.user;
+          const operation = operationLabel(operationName, user !== undefined);
           // The errors as the client sees them, after formatting: their codes are the ones that count.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           for (const error of sent) {

@@ -1,3 +1,4 @@
+import { AppError } from '../common/app.errors';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
 import { migrationsDir } from '../config/project.paths';
@@ -16,6 +17,7 @@ export interface Neo4jConnection {
 /** Waits until Neo4j answers, for a server that may still be starting (docker-compose, a restart). */
 async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<void> {
   const deadline = Date.now() + config.embedded.startupTimeoutMs;
+  let lastProblem = 'no answer yet';
   for (let attempt = 1; ; attempt += 1) {
     try {
       const info = await db.serverInfo(config.neo4j.readinessTimeoutMs);
@@ -29,8 +31,11 @@ async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<vo
       ) {
         throw new StartupError(`Neo4j at ${db.uri} refused the connection: ${(error as Error).message}`);
       }
+      // The driver's own words where there are some: the breaker's refusals (no cause) say nothing new.
+      const cause = error instanceof AppError ? error.cause : error;
+      if (cause !== undefined) lastProblem = (cause as Error).message;
       if (Date.now() > deadline) {
-        throw new StartupError(`cannot reach Neo4j at ${db.uri}: ${(error as Error).message}`);
+        throw new StartupError(`cannot reach Neo4j at ${db.uri}: ${lastProblem}`);
       }
       if (attempt === 1) log.info({ uri: db.uri }, 'waiting for Neo4j to answer');
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -1,3 +1,4 @@
+import { mintToken } from '../../src/auth/auth.service';
 import type { RunningApi } from '../../src/server/api.server';
 import { graphql, startTestApi } from '../helpers/api.harness';
 import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
@@ -56,25 +57,46 @@ describe('a transaction past its timeout', () => {
 });
 
 describe('metrics', () => {
+  const SECRET = 'metrics-test-secret-of-at-least-32-characters';
   let api: RunningApi;
+  let token: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ AUTH_JWT_SECRET: SECRET });
+    token = await mintToken(SECRET, 'metrics-test', ['reader'], '10m');
   });
 
   afterAll(async () => {
     await api?.stop();
   });
 
+  const send = (query: string, bearer?: string): Promise<Response> =>
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+      },
+      body: JSON.stringify({ query }),
+    });
+
   it('counts requests and latencies by operation, errors by code, and Cypher round trips', async () => {
-    await graphql(api, 'query Dashboard { stats { eventsPerYear { count } } }');
-    await graphql(api, 'query BadPage { institutions(first: 1000) { totalCount } }');
+    await send('query Dashboard { stats { eventsPerYear { count } } }', token);
+    await send('query BadPage { institutions(first: 1000) { totalCount } }', token);
     const text = await (await fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(/graphql_requests_total\{operation="Dashboard",outcome="ok"\} 1/);
     expect(text).toMatch(/graphql_requests_total\{operation="BadPage",outcome="error"\} 1/);
     expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
     expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Dashboard"\} 1/);
+    expect(text).toMatch(/neo4j_circuit_open 0/);
     const trips = Number(/neo4j_cypher_queries (\d+)/.exec(text)?.[1]);
     expect(trips).toBeGreaterThan(0);
+  });
+
+  it('labels no operation name a client sends without a valid token', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => send(`query Junk${i} { about { name } }`)));
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    expect(text).not.toMatch(/operation="Junk/);
+    expect(text).toMatch(/graphql_requests_total\{operation="other",outcome="ok"\} 30/);
   });
 });

@@ -41,7 +41,8 @@ describe('readiness and requests through a Neo4j outage', () => {
     await neo4j.stop();
     const down = await readyz(url);
     expect(down.status).toBe(503);
-    expect(down.body.status).toBe('unavailable');
+    // What is wrong, not where the database is: the driver's message names its host and port.
+    expect(down.body).toEqual({ status: 'unavailable', reason: 'Neo4j does not answer' });
     expect(await aboutError(url)).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(api.alive).toBe(true);
@@ -50,7 +51,8 @@ describe('readiness and requests through a Neo4j outage', () => {
     expect(underLoad).toEqual(Array(20).fill({ code: 'SERVICE_UNAVAILABLE' }));
 
     neo4j = await startPrivateNeo4j(dataDir, port);
-    await waitUntil(async () => (await readyz(url)).status === 200, 30_000);
+    // Generous: a Neo4j just started on a busy machine may take seconds over its first answers.
+    await waitUntil(async () => (await readyz(url)).status === 200, 60_000);
     const recovered = await Promise.all(Array.from({ length: 20 }, () => aboutError(url)));
     expect(recovered).toEqual(Array(20).fill(undefined));
     expect((await readyz(url)).body).toMatchObject({ status: 'ready', neo4j: { edition: 'community' } });

@@ -64,3 +64,14 @@ describe('loadConfig', () => {
     ).toThrow('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
   });
 });
+
+describe('request deadlines', () => {
+  it('give reads a few seconds, below the transaction timeout, and refuse a deadline the server would outlast', () => {
+    const config = loadConfig({});
+    expect(config.http.requestTimeoutMs).toBe(5_000);
+    expect(config.http.requestTimeoutMs).toBeLessThan(config.neo4j.transactionTimeoutMs);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '20000' })).toThrow(
+      'REQUEST_TIMEOUT_MS (20000) must not exceed NEO4J_TRANSACTION_TIMEOUT_MS (15000)',
+    );
+  });
+});

@@ -13,14 +13,18 @@ export class SystemService {
     private readonly apiVersion: string,
   ) {}
 
-  /** Ready means: connected, migrated, and Neo4j answers a query now. Never throws. */
+  /**
+   * Ready means: connected, migrated, and Neo4j answers a query now. Never throws. While the circuit breaker is
+   * open it answers at once without asking Neo4j; once the cool-down has passed, this may be the probe that
+   * closes it. The reason says what is wrong, not where the database is (the driver's message names its address).
+   */
   async readiness(): Promise<Readiness> {
     const db = this.databases.current;
     if (!db) return { ready: false, reason: 'starting: the database is not connected yet' };
     try {
       return { ready: true, neo4j: await db.serverInfo(this.config.neo4j.readinessTimeoutMs) };
-    } catch (error) {
-      return { ready: false, reason: `Neo4j does not answer: ${(error as Error).message}` };
+    } catch {
+      return { ready: false, reason: 'Neo4j does not answer' };
     }
   }
 
