@@ -11,6 +11,7 @@ import { syntheticDocuments, TIERS, type Tier } from '../seed/synthetic/syntheti
 import { createLogger } from '../src/common/app.logger';
 import { loadConfig } from '../src/config/app.config';
 import { projectRoot } from '../src/config/project.paths';
+import type { EmbeddedNeo4j } from '../src/db/embedded-neo4j.process';
 import type { Database } from '../src/db/neo4j.database';
 import { openNeo4j } from '../src/server/neo4j.connection';
 import { ingestCall, ingestDocuments, ingestSnapshot, removeIngested } from './bench.ingest';
@@ -100,12 +101,13 @@ class ServerProcess {
     readonly url: string,
   ) {}
 
-  static async start(target: Target, neo4jUri: string): Promise<ServerProcess> {
+  static async start(target: Target, neo4j: EmbeddedNeo4j): Promise<ServerProcess> {
     const root = projectRoot();
     const env = {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      NEO4J_URI: neo4jUri,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: neo4j.password,
     };
     if (target === 'ours') {
       const port = await freePort();
@@ -377,7 +379,7 @@ async function main(): Promise<void> {
   const clients = {} as Record<Target, Client>;
   try {
     const db = neo4j.db;
-    const uri = neo4j.embedded?.uri as string;
+    const embedded = neo4j.embedded as EmbeddedNeo4j;
     const last = lastSyntheticId(s.tier);
     const loaded = await db.read(
       async (tx) => (await tx.run('MATCH (n:Entity {id: $last}) RETURN n', { last })).records.length > 0,
@@ -398,7 +400,7 @@ async function main(): Promise<void> {
     );
 
     for (const target of TARGETS) {
-      const server = await ServerProcess.start(target, uri);
+      const server = await ServerProcess.start(target, embedded);
       servers.push(server);
       clients[target] = new Client(server.url);
       say(`== ${target} listening at ${server.url}`);

@@ -203,7 +203,11 @@ function handlers(driver: Driver, counter: { queries: number }) {
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
-  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(
+    uri,
+    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    { disableLosslessIntegers: true, maxConnectionPoolSize: 50 },
+  );
   const counter = { queries: 0 };
   const routes: Record<string, (p: Params) => Promise<unknown>> = handlers(driver, counter);
   const server = http.createServer((req, res) => {

@@ -16,7 +16,11 @@ import { countQueries, listen } from './bench.server';
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
-  const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(
+    uri,
+    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    { maxConnectionPoolSize: 50 },
+  );
   const counter = { queries: 0 };
   // @neo4j/graphql takes anything with `session()`: its transactions are counted like the others'.
   const counting = {

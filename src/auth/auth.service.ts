@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 
@@ -38,12 +38,19 @@ export class AuthService {
       const verify = {
         issuer: this.config.issuer,
         audience: this.config.audience,
-        algorithms: this.config.jwtSecret ? ['HS256'] : undefined,
+        algorithms: this.config.jwtSecret ? ['HS256'] : this.config.jwksAlgorithms,
+        requiredClaims: ['exp'],
       };
       const { payload } =
         this.key instanceof Uint8Array
           ? await jwtVerify(match[1] as string, this.key, verify)
           : await jwtVerify(match[1] as string, this.key as JWTVerifyGetKey, verify);
+      // A stolen token is good until it expires: none may promise more than the configured lifetime. An
+      // iat in the future would stretch it, so the lifetime counts from now at the latest.
+      const now = Math.floor(Date.now() / 1000);
+      const lifetime = (payload.exp as number) - Math.min(payload.iat ?? now, now);
+      if (lifetime > this.config.maxTokenTtlSeconds)
+        throw new Error(`token lifetime ${lifetime} s is over ${this.config.maxTokenTtlSeconds} s`);
       const claimed = Array.isArray(payload.roles)
         ? payload.roles
         : typeof payload.role === 'string'
@@ -56,7 +63,7 @@ export class AuthService {
     } catch (error) {
       throw new AppError(
         'UNAUTHENTICATED',
-        'The bearer token is invalid or has expired.',
+        'The bearer token is invalid, has expired, or does not expire within the allowed lifetime.',
         {},
         { cause: error },
       );
@@ -70,6 +77,12 @@ export class AuthService {
       throw new AppError('UNAUTHENTICATED', `${what} needs a bearer token with the ${role} role.`);
     if (!hasRole(user, role)) throw new AppError('FORBIDDEN', `${what} needs the ${role} role.`);
   }
+}
+
+/** The seconds from a token's iat to its exp, unverified: for checking a token this process just made. */
+export function lifetimeOf(token: string): number {
+  const { iat, exp } = decodeJwt(token);
+  return (exp ?? Infinity) - (iat ?? 0);
 }
 
 /** A token for local use, signed with the configured secret (what `npm run token` prints). */

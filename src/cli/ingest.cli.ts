@@ -5,8 +5,7 @@ import { AppError } from '../common/app.errors';
 import { createLogger } from '../common/app.logger';
 import { loadConfig } from '../config/app.config';
 import { planDocument, type WritePlan } from '../ingest/document.plan';
-import { DocumentRepository } from '../ingest/document.repository';
-import { checkDocument } from '../ingest/ingest.service';
+import { checkDocument, writeDocument } from '../ingest/ingest.service';
 import { openNeo4j } from '../server/neo4j.connection';
 
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -53,10 +52,9 @@ async function main(targets: string[]): Promise<number> {
 
   const neo4j = await openNeo4j(config, createLogger('warn'));
   try {
-    const repository = new DocumentRepository(neo4j.db);
     const totals = { created: 0, matched: 0, updated: 0, uncertain: 0 };
     for (const [i, { file, plan }] of plans.entries()) {
-      const report = await repository.ingest(plan);
+      const report = await writeDocument(neo4j.db, plan);
       totals.created += report.created;
       totals.matched += report.matched;
       totals.updated += report.updated;

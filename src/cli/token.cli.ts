@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { mintToken, ROLES, type Role } from '../auth/auth.service';
+import { lifetimeOf, mintToken, ROLES, type Role } from '../auth/auth.service';
+import { loadConfig } from '../config/app.config';
 
 /** npm run token -- --role editor [--sub alice] [--ttl 8h]: a bearer token signed with AUTH_JWT_SECRET. */
 async function main(): Promise<void> {
@@ -10,12 +11,15 @@ async function main(): Promise<void> {
       ttl: { type: 'string', default: '8h' },
     },
   });
-  const secret = process.env.AUTH_JWT_SECRET;
-  if (!secret || secret.length < 32)
-    throw new Error('set AUTH_JWT_SECRET (32 characters or more) to the secret the API uses');
+  // The API's own reading of the environment: the same secret, and the same longest lifetime it accepts.
+  const { jwtSecret, maxTokenTtlSeconds } = loadConfig().auth;
+  if (!jwtSecret) throw new Error('set AUTH_JWT_SECRET (32 characters or more) to the secret the API uses');
   if (!(ROLES as readonly string[]).includes(values.role))
     throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  process.stdout.write(`${await mintToken(secret, values.sub, [values.role as Role], values.ttl)}\n`);
+  const token = await mintToken(jwtSecret, values.sub, [values.role as Role], values.ttl);
+  if (lifetimeOf(token) > maxTokenTtlSeconds)
+    throw new Error(`--ttl ${values.ttl} is longer than AUTH_MAX_TOKEN_TTL (${maxTokenTtlSeconds} s)`);
+  process.stdout.write(`${token}\n`);
 }
 
 main().catch((error: unknown) => {

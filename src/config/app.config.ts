@@ -34,6 +34,10 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** The longest a token may live (exp minus iat, or minus now): a token without exp is refused. */
+    maxTokenTtlSeconds: number;
+    /** The algorithms a token from AUTH_JWKS_URL may be signed with; the secret is always HS256. */
+    jwksAlgorithms: JwksAlgorithm[];
     /** public: anyone may read; reader: reads need a token with the reader role (or higher). */
     reads: 'public' | 'reader';
   };
@@ -72,6 +76,24 @@ export interface Config {
     startupTimeoutMs: number;
   };
 }
+
+/** Asymmetric algorithms jose verifies; the default list leaves out the RSA variants few issuers use. */
+export const JWKS_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
+export type JwksAlgorithm = (typeof JWKS_ALGORITHMS)[number];
+
+/** Addresses only this machine can reach: listening there without access control exposes nothing. */
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -115,9 +137,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: {
       enabled: false,
       jwtSecret: read.optionalSecret('AUTH_JWT_SECRET', 32),
-      jwksUrl: read.optionalUrl('AUTH_JWKS_URL'),
+      // Keys fetched over plain http could be swapped by anyone on the path; tests serve theirs locally.
+      jwksUrl: read.optionalUrl('AUTH_JWKS_URL', env.NODE_ENV === 'test' ? ['https', 'http'] : ['https']),
       issuer: env.AUTH_ISSUER?.trim() || undefined,
       audience: env.AUTH_AUDIENCE?.trim() || undefined,
+      maxTokenTtlSeconds: read.int('AUTH_MAX_TOKEN_TTL', 86_400, 60, 31_536_000),
+      jwksAlgorithms: read.listOf('AUTH_JWKS_ALGORITHMS', JWKS_ALGORITHMS, ['RS256', 'ES256', 'EdDSA']),
       reads: read.oneOf('AUTH_READS', ['public', 'reader'], 'public'),
     },
     cost: {
@@ -171,6 +196,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'production needs AUTH_JWT_SECRET or AUTH_JWKS_URL (or AUTH_DISABLED=true, to run without access control)',
     );
   }
+  if (!keyed && !disabled && !LOOPBACK_HOSTS.test(config.http.host)) {
+    problems.push(
+      `HOST ${config.http.host} is reachable from other machines: set AUTH_JWT_SECRET or AUTH_JWKS_URL (or AUTH_DISABLED=true, to run without access control)`,
+    );
+  }
   config.auth.enabled = keyed && !disabled;
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -221,14 +251,28 @@ class EnvReader {
     return value;
   }
 
-  optionalUrl(name: string): string | undefined {
+  optionalUrl(name: string, schemes: readonly string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    if (!/^https?:\/\/\S+$/.test(value)) {
-      this.problems.push(`${name} must be an http(s) address, got '${value}'`);
+    const scheme = /^([a-z]+):\/\/\S+$/i.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined || !schemes.includes(scheme)) {
+      this.problems.push(`${name} must be an ${schemes.join(' or ')} address, got '${value}'`);
       return undefined;
     }
     return value;
+  }
+
+  /** A comma-separated list, each item one of `allowed`. */
+  listOf<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const items = value.split(',').map((item) => item.trim());
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (unknown.length > 0) {
+      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got '${value}'`);
+      return fallback;
+    }
+    return items as T[];
   }
 
   optionalUri(name: string, schemes: readonly string[]): string | undefined {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { ensureLauncherBuilt } from './launcher.build';
@@ -36,6 +38,28 @@ interface LauncherMessage {
 
 const MESSAGE_PREFIX = 'LAUNCHER ';
 
+/** The Bolt user of the embedded Neo4j; its password is kept in the data directory. */
+export const EMBEDDED_USER = 'neo4j';
+const PASSWORD_FILE = 'bolt-password';
+
+/**
+ * The data directory, readable by its owner only, and its password: made the first time (random, in a file of
+ * mode 0600 beside the data), read after that. Any local user can reach a loopback port; only the owner can
+ * read this file.
+ */
+export function preparedDataDir(dataDir: string): { passwordFile: string; password: string } {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  const passwordFile = path.join(dataDir, PASSWORD_FILE);
+  try {
+    fs.writeFileSync(passwordFile, `${randomBytes(24).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    fs.chmodSync(passwordFile, 0o600);
+  }
+  return { passwordFile, password: fs.readFileSync(passwordFile, 'utf8').trim() };
+}
+
 /**
  * Neo4j Community running in the launcher JVM, a child of this process. Its stdin is a pipe from us: when this
  * process ends in any way, the pipe closes and the JVM shuts down, so it never outlives its parent.
@@ -48,6 +72,8 @@ export class EmbeddedNeo4j {
     private readonly child: ChildProcessWithoutNullStreams,
     readonly uri: string,
     readonly port: number,
+    /** The password of EMBEDDED_USER, which Bolt asks for. */
+    readonly password: string,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
@@ -60,6 +86,7 @@ export class EmbeddedNeo4j {
     const progress = options.progress ?? (() => undefined);
     const { classpath } = await ensureLauncherBuilt(progress);
     progress(`Starting embedded Neo4j (data in ${options.dataDir})...`);
+    const { passwordFile, password } = preparedDataDir(options.dataDir);
     const started = Date.now();
     const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
     const child = spawn(
@@ -73,6 +100,8 @@ export class EmbeddedNeo4j {
         `--data-dir=${options.dataDir}`,
         `--port=${options.boltPort}`,
         `--pagecache-mb=${options.pageCacheMb}`,
+        // A path, not the password: a command line is visible to every user of the machine.
+        `--password-file=${passwordFile}`,
       ],
       // Its own process group: a terminal's Ctrl-C reaches the API, which drains requests before it stops
       // Neo4j, instead of stopping both at once. The stdin pipe still ends the JVM with the API.
@@ -137,7 +166,7 @@ export class EmbeddedNeo4j {
     progress(
       `Embedded Neo4j (pid ${child.pid}) is ready at ${message.bolt} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
-    return new EmbeddedNeo4j(child, message.bolt as string, message.port as number);
+    return new EmbeddedNeo4j(child, message.bolt as string, message.port as number, password);
   }
 
   /** Called when the JVM ends without being asked to. */

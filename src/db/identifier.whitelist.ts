@@ -116,6 +116,11 @@ const KIND_BY_LABEL = new Map<string, string>([
   ...Object.entries(PLACE_KINDS).map(([kind, label]) => [label, kind] as [string, string]),
 ]);
 
+/** The kind (such as MINISTRY) a kind label (such as Ministry) stands for. */
+export function kindOfLabel(label: string): string | undefined {
+  return KIND_BY_LABEL.get(label);
+}
+
 /** The kind label among a node's labels (such as Ministry), which is also its GraphQL type name. */
 export function kindLabelOf(labels: readonly string[]): string | undefined {
   return labels.find((label) => KIND_BY_LABEL.has(label));

@@ -70,6 +70,8 @@ export interface WritePlan {
   relationships: { type: RelationshipType; rows: RelationshipWrite[] }[];
   /** References to entities the document does not declare: they must be in the graph already. */
   externalRefs: { field: string; id: string }[];
+  /** Every reference the document makes, in its order, with the field that makes it. */
+  references: { field: string; key: string }[];
 }
 
 const LANGUAGES = ['zh', 'ar', 'fr', 'ru', 'es', 'mn'] as const;
@@ -354,5 +356,6 @@ export function planDocument(doc: IngestDocument): WritePlan {
     nodes: [...nodes.entries()].map(([group, rows]) => ({ labels: group.split(':') as Label[], rows })),
     relationships: [...rels.entries()].map(([type, rows]) => ({ type, rows })),
     externalRefs: refs.filter((r) => !declared.has(r.key)).map((r) => ({ field: r.field, id: r.key })),
+    references: refs,
   };
 }

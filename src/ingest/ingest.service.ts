@@ -6,9 +6,11 @@ import { AppError } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import { projectRoot } from '../config/project.paths';
 import type { DatabaseProvider } from '../db/database.provider';
-import { planDocument } from './document.plan';
+import type { Database } from '../db/neo4j.database';
+import { planDocument, type WritePlan } from './document.plan';
 import { DocumentRepository, type IngestReport } from './document.repository';
 import type { IngestDocument } from './document.types';
+import { checkPlanLinks, graphFactsFor } from './link.rules';
 
 const schema = JSON.parse(
   fs.readFileSync(path.join(projectRoot(), 'schema', 'document.schema.json'), 'utf8'),
@@ -50,6 +52,16 @@ export function checkDocument(document: unknown, maxBytes: number): IngestDocume
 }
 
 /**
+ * Writes a planned document, after checking its relationships against the graph (link.rules.ts): the way every
+ * document, edit and seed file is written. The check reads before the write's own transaction; two documents
+ * written at the same moment could still close a cycle between them.
+ */
+export async function writeDocument(db: Database, plan: WritePlan): Promise<IngestReport> {
+  checkPlanLinks(plan, await db.read((tx) => graphFactsFor(tx, plan)));
+  return new DocumentRepository(db).ingest(plan);
+}
+
+/**
  * Ingest: check the whole document first (size, schema, dates and references), then write it in one
  * transaction that resolves its mentions against the graph. A bad document changes nothing.
  */
@@ -61,6 +73,6 @@ export class IngestService {
 
   async ingest(document: unknown): Promise<IngestReport> {
     const plan = planDocument(checkDocument(document, this.limits.maxDocumentBytes));
-    return new DocumentRepository(this.databases.get()).ingest(plan);
+    return writeDocument(this.databases.get(), plan);
   }
 }

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../config/project.paths';
 import type { Database } from '../db/neo4j.database';
 import { planDocument } from './document.plan';
-import { DocumentRepository } from './document.repository';
-import { checkDocument } from './ingest.service';
+import { checkDocument, writeDocument } from './ingest.service';
 import type { IngestDocument } from './document.types';
 
 export const seedDir = (): string => path.join(projectRoot(), 'seed', 'documents');
@@ -28,9 +27,8 @@ export async function loadSeed(
   dir: string = seedDir(),
 ): Promise<number> {
   const documents = readSeedDocuments(dir);
-  const repository = new DocumentRepository(db);
   for (const [i, { file, document }] of documents.entries()) {
-    await repository.ingest(planDocument(checkDocument(document, Number.MAX_SAFE_INTEGER)));
+    await writeDocument(db, planDocument(checkDocument(document, Number.MAX_SAFE_INTEGER)));
     progress(`seed: loaded ${file} (${i + 1}/${documents.length})`);
   }
   return documents.length;

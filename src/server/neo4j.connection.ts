@@ -2,7 +2,7 @@ import { AppError } from '../common/app.errors';
 import type { Logger } from '../common/app.logger';
 import type { Config } from '../config/app.config';
 import { migrationsDir } from '../config/project.paths';
-import { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
+import { EMBEDDED_USER, EmbeddedNeo4j } from '../db/embedded-neo4j.process';
 import { loadMigrations, migrate } from '../db/migration.runner';
 import { Database } from '../db/neo4j.database';
 import { StartupError } from './startup.error';
@@ -61,14 +61,16 @@ export async function openNeo4j(
   };
   try {
     let uri = config.neo4j.uri;
+    let credentials = {};
     if (uri === undefined) {
       embedded = await EmbeddedNeo4j.start({ ...config.embedded, progress: (line) => log.info(line) });
       uri = embedded.uri;
+      credentials = { user: EMBEDDED_USER, password: embedded.password };
       if (onEmbeddedLost) embedded.onUnexpectedExit(onEmbeddedLost);
     } else {
       log.info({ uri }, 'using the Neo4j server at NEO4J_URI; no embedded Neo4j is started');
     }
-    db = Database.connect({ ...config.neo4j, uri });
+    db = Database.connect({ ...config.neo4j, ...credentials, uri });
     await awaitNeo4j(db, config, log);
     const report = await migrate(db, loadMigrations(migrationsDir()));
     log.info(

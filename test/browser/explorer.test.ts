@@ -13,7 +13,7 @@ import {
   until,
   type TestPage,
 } from '../helpers/browser.harness';
-import { startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 const SECRET = 'browser-test-secret-long-enough-for-hs256';
 const MUNKHBAT = 'person:s-munkhbat';
@@ -41,7 +41,7 @@ describe('the explorer in Chromium', () => {
 
   beforeAll(async () => {
     neo4j = await startPrivateNeo4j(tempDir('browser'));
-    const env = { NODE_ENV: 'test', PORT: '0', NEO4J_URI: neo4j.uri };
+    const env = { NODE_ENV: 'test', PORT: '0', ...neo4jEnv(neo4j) };
     api = await startApi(loadConfig({ ...env, SEED: 'auto' }), pino({ level: 'silent' }));
     // The same graph behind access control, with reads needing a token.
     securedApi = await startApi(

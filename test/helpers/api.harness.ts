@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config/app.config';
 import { startApi, type RunningApi } from '../../src/server/api.server';
-import { sharedNeo4jUri } from './neo4j.test-db';
+import { neo4jEnv } from './neo4j.test-db';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -14,7 +14,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Ru
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    NEO4J_URI: sharedNeo4jUri(),
+    ...neo4jEnv(),
     SEED: 'always',
     ...env,
   });

@@ -20,8 +20,9 @@ export default async function globalSetup(): Promise<void> {
     progress: (line) => console.log(`\n[neo4j] ${line}`),
   });
   process.env.TEST_NEO4J_URI = neo4j.uri;
+  process.env.TEST_NEO4J_PASSWORD = neo4j.password;
   // Constraints first, so that tests writing the same ids at once cannot duplicate a node.
-  const db = connect(neo4j.uri);
+  const db = connect(neo4j);
   await migrate(db, loadMigrations(migrationsDir()));
   await db.close();
   Object.assign(globalThis, { __testNeo4j: { neo4j, dataDir } });

@@ -6,16 +6,22 @@ import { loadConfig } from '../../src/config/app.config';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { Database } from '../../src/db/neo4j.database';
 
-/** The address of the run's shared Neo4j, started by the global set-up. */
-export function sharedNeo4jUri(): string {
-  const uri = process.env.TEST_NEO4J_URI;
-  if (!uri) throw new Error('TEST_NEO4J_URI is not set: integration tests run under the jest global set-up');
-  return uri;
+/** The address and password of the run's shared Neo4j, started by the global set-up. */
+export function sharedNeo4j(): Pick<EmbeddedNeo4j, 'uri' | 'password'> {
+  const { TEST_NEO4J_URI: uri, TEST_NEO4J_PASSWORD: password } = process.env;
+  if (!uri || !password)
+    throw new Error('TEST_NEO4J_URI is not set: integration tests run under the jest global set-up');
+  return { uri, password };
 }
 
-export function connect(uri: string = sharedNeo4jUri()): Database {
-  const { neo4j } = loadConfig({ NODE_ENV: 'test', NEO4J_URI: uri });
-  return Database.connect({ ...neo4j, uri });
+/** The environment that points the API (or a command) at an embedded Neo4j: the shared one by default. */
+export function neo4jEnv(neo4j = sharedNeo4j()): { NEO4J_URI: string; NEO4J_PASSWORD: string } {
+  return { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password };
+}
+
+export function connect(neo4j = sharedNeo4j()): Database {
+  const { neo4j: settings } = loadConfig({ NODE_ENV: 'test', ...neo4jEnv(neo4j) });
+  return Database.connect({ ...settings, uri: neo4j.uri });
 }
 
 export function tempDir(prefix: string): string {

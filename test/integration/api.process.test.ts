@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readSeedDocuments } from '../../src/ingest/seed.loader';
 import { ApiProcess, isProcessAlive, waitUntil } from '../helpers/api.process';
-import { connect, sharedNeo4jUri, tempDir } from '../helpers/neo4j.test-db';
+import { connect, neo4jEnv, sharedNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 const embeddedPid = (api: ApiProcess): number => {
   const line = api.logs.find(
@@ -124,12 +124,12 @@ describe('the embedded Neo4j never outlives the API', () => {
 
 describe('the API on a Neo4j given by NEO4J_URI', () => {
   it('uses that server and starts no JVM', async () => {
-    const api = ApiProcess.start({ PORT: '0', NEO4J_URI: sharedNeo4jUri() });
+    const api = ApiProcess.start({ PORT: '0', ...neo4jEnv() });
     try {
       const url = await api.ready();
       expect(childPids(api.child.pid as number)).toEqual([]);
       expect(api.logs.some((l) => typeof l.msg === 'string' && /Embedded Neo4j/.test(l.msg))).toBe(false);
-      expect(api.logs.find((l) => l.msg === 'connected to Neo4j')).toMatchObject({ uri: sharedNeo4jUri() });
+      expect(api.logs.find((l) => l.msg === 'connected to Neo4j')).toMatchObject({ uri: sharedNeo4j().uri });
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
     } finally {
       await api.stop();
@@ -139,7 +139,7 @@ describe('the API on a Neo4j given by NEO4J_URI', () => {
 
 describe('SIGTERM with a request in flight', () => {
   it('finishes the request, then stops', async () => {
-    const api = ApiProcess.start({ PORT: '0', NEO4J_URI: sharedNeo4jUri(), SEED: 'never' });
+    const api = ApiProcess.start({ PORT: '0', ...neo4jEnv(), SEED: 'never' });
     const url = await api.ready();
     const prefix = 'test-sigterm:';
     const document = {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
-import { connect, sharedNeo4jUri, tempDir } from '../helpers/neo4j.test-db';
+import { connect, neo4jEnv, tempDir } from '../helpers/neo4j.test-db';
 
 const run = promisify(execFile);
 const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'ingest.cli.js');
@@ -19,7 +19,7 @@ function document(i: number): object {
 async function ingest(target: string): Promise<{ code: number; stdout: string }> {
   try {
     const { stdout } = await run(process.execPath, [CLI, target], {
-      env: { PATH: process.env.PATH ?? '', NEO4J_URI: sharedNeo4jUri(), LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH ?? '', ...neo4jEnv(), LOG_LEVEL: 'warn' },
     });
     return { code: 0, stdout };
   } catch (error) {

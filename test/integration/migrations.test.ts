@@ -38,7 +38,7 @@ describe('migrations on a real, empty Neo4j', () => {
 
   beforeAll(async () => {
     neo4j = await startPrivateNeo4j(tempDir('migrations'));
-    db = connect(neo4j.uri);
+    db = connect(neo4j);
   });
 
   afterAll(async () => {

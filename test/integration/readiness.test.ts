@@ -1,6 +1,6 @@
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { ApiProcess, waitUntil } from '../helpers/api.process';
-import { freePort, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { freePort, neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 async function readyz(url: string): Promise<{ status: number; body: { status: string; neo4j?: unknown } }> {
   const response = await fetch(`${url}/readyz`);
@@ -26,7 +26,7 @@ describe('readiness and requests through a Neo4j outage', () => {
   beforeAll(async () => {
     port = await freePort();
     neo4j = await startPrivateNeo4j(dataDir, port);
-    api = ApiProcess.start({ PORT: '0', NEO4J_URI: neo4j.uri, READINESS_TIMEOUT_MS: '1500' });
+    api = ApiProcess.start({ PORT: '0', ...neo4jEnv(neo4j), READINESS_TIMEOUT_MS: '1500' });
     url = await api.ready();
   });
 

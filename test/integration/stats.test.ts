@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config/app.config';
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { startApi, type RunningApi } from '../../src/server/api.server';
 import { data, graphql } from '../helpers/api.harness';
-import { startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 /** On a Neo4j of its own holding exactly the three corpus documents, so that counts can be checked by hand. */
 describe('stats for dashboards', () => {
@@ -13,7 +13,7 @@ describe('stats for dashboards', () => {
   beforeAll(async () => {
     neo4j = await startPrivateNeo4j(tempDir('stats'));
     api = await startApi(
-      loadConfig({ NODE_ENV: 'test', PORT: '0', NEO4J_URI: neo4j.uri, SEED: 'auto' }),
+      loadConfig({ NODE_ENV: 'test', PORT: '0', ...neo4jEnv(neo4j), SEED: 'auto' }),
       pino({ level: 'silent' }),
     );
   });

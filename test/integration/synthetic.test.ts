@@ -12,7 +12,7 @@ describe('loading a synthetic tier', () => {
 
   beforeAll(async () => {
     neo4j = await startPrivateNeo4j(tempDir('synthetic'));
-    db = connect(neo4j.uri);
+    db = connect(neo4j);
     await migrate(db, loadMigrations(migrationsDir()));
   });
 

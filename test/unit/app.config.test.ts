@@ -63,6 +63,37 @@ describe('loadConfig', () => {
       loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example.org/jwks' }),
     ).toThrow('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
   });
+
+  it('wants AUTH_JWKS_URL over https except in tests, and a known list of algorithms', () => {
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'http://idp.example.org/jwks' })).toThrow(
+      "AUTH_JWKS_URL must be an https address, got 'http://idp.example.org/jwks'",
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://idp.example.org/jwks' }),
+    ).toThrow(ConfigError);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example.org/jwks' }).auth.jwksAlgorithms).toEqual([
+      'RS256',
+      'ES256',
+      'EdDSA',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'test', AUTH_JWKS_URL: 'http://127.0.0.1:1/jwks' }).auth.enabled).toBe(
+      true,
+    );
+    expect(() => loadConfig({ AUTH_JWKS_ALGORITHMS: 'RS256,HS256' })).toThrow(
+      /AUTH_JWKS_ALGORITHMS must be a comma-separated list of RS256/,
+    );
+  });
+
+  it('refuses to listen beyond loopback without a key, unless AUTH_DISABLED=true', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /HOST 0.0.0.0 is reachable from other machines: set AUTH_JWT_SECRET or AUTH_JWKS_URL/,
+    );
+    expect(() => loadConfig({ HOST: '192.168.1.10', NODE_ENV: 'test' })).toThrow(ConfigError);
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_DISABLED: 'true' }).auth.enabled).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.enabled).toBe(true);
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1'])
+      expect(loadConfig({ HOST: host }).auth.enabled).toBe(false);
+  });
 });
 
 describe('request deadlines', () => {

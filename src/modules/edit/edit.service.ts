@@ -3,9 +3,9 @@ import type { Config } from '../../config/app.config';
 import type { DatabaseProvider } from '../../db/database.provider';
 import { INSTITUTION_KINDS } from '../../db/identifier.whitelist';
 import { planDocument } from '../../ingest/document.plan';
-import { DocumentRepository, type IngestReport } from '../../ingest/document.repository';
+import type { IngestReport } from '../../ingest/document.repository';
 import type { IngestDocument } from '../../ingest/document.types';
-import { checkDocument } from '../../ingest/ingest.service';
+import { checkDocument, writeDocument } from '../../ingest/ingest.service';
 import { EditRepository, type EntityHead } from './edit.repository';
 import type {
   CreateInstitutionInput,
@@ -191,7 +191,7 @@ export class EditService {
       );
       const plan = planDocument(document);
       if (rename) plan.nodes.forEach((group) => group.rows.forEach((row) => (row.rename = true)));
-      return await new DocumentRepository(this.databases.get()).ingest(plan);
+      return await writeDocument(this.databases.get(), plan);
     } catch (error) {
       if (!(error instanceof AppError) || typeof error.details.field !== 'string') throw error;
       const documentField = error.details.field;

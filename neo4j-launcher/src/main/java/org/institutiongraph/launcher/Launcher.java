@@ -3,11 +3,13 @@ package org.institutiongraph.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -18,8 +20,17 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Runs Neo4j Community embedded, with Bolt on a loopback port, for a parent process (the API or the tests).
@@ -27,6 +38,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * <p>Protocol: every line it writes for the parent starts with "LAUNCHER " and carries one JSON object, either
  * {"event":"ready","bolt":...} or {"event":"error","code":...,"message":...}. The end of stdin means "shut down":
  * when the parent dies, even by SIGKILL, the pipe closes and the JVM follows, so no orphan outlives it.
+ *
+ * <p>Bolt asks for a password: user neo4j, with the password in the file --password-file names (the parent
+ * keeps it readable by its owner only). Anyone else on the machine can reach the port, but not the data.
  */
 public final class Launcher {
   private static final String PREFIX = "LAUNCHER ";
@@ -41,16 +55,18 @@ public final class Launcher {
     long pageCacheMb = Long.parseLong(options.getOrDefault("pagecache-mb", "64"));
 
     DatabaseManagementService dbms;
+    String password;
     try {
       Files.createDirectories(dataDir);
+      password = Files.readString(Path.of(required(options, "password-file")), StandardCharsets.UTF_8).trim();
+      writeInitialPassword(dataDir, password);
       dbms =
           new DatabaseManagementServiceBuilder(dataDir)
               .setConfig(BoltConnector.enabled, true)
               .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
               .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
               .setConfig(HttpConnector.enabled, false)
-              // Bolt listens on loopback only, so the process boundary is the access boundary.
-              .setConfig(GraphDatabaseSettings.auth_enabled, false)
+              .setConfig(GraphDatabaseSettings.auth_enabled, true)
               .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
               // Transaction timeouts are enforced when the monitor looks (every 2 s by default): look often,
               // so that a timed-out query stops close to its deadline.
@@ -74,6 +90,7 @@ public final class Launcher {
       if (!db.isAvailable(Duration.ofMinutes(5).toMillis())) {
         throw new IllegalStateException("the default database did not become available");
       }
+      setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
       address =
           ((GraphDatabaseAPI) db)
               .getDependencyResolver()
@@ -94,6 +111,43 @@ public final class Launcher {
 
     awaitEndOfInput(System.in);
     System.exit(0);
+  }
+
+  /**
+   * What `neo4j-admin dbms set-initial-password` does: a user file the system database reads when it is created,
+   * so that a new data directory never accepts the default password, not even for a moment.
+   */
+  private static void writeInitialPassword(Path home, String password) throws Exception {
+    Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+    Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+    DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction();
+    fs.deleteFile(file);
+    Files.createDirectories(file.getParent());
+    FileUserRepository users =
+        new FileUserRepository(fs, file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+    users.start();
+    users.create(
+        new User(
+            "neo4j",
+            null,
+            SystemGraphCredential.createCredentialForPassword(
+                password.getBytes(StandardCharsets.UTF_8), new SecureHasher()),
+            false,
+            false));
+    users.shutdown();
+  }
+
+  /** For a data directory made before it had a password (or whose password was changed): the file's wins. */
+  private static void setPassword(GraphDatabaseService system, String password) {
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      // Neo4j refuses to set the password the user already has: then there is nothing to do.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+        throw e;
+      }
+    }
   }
 
   private static void awaitEndOfInput(InputStream in) {
