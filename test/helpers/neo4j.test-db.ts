@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../src/config/app.config';
+import { loadConfig } from '../../src/config/app.config';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { Database } from '../../src/db/neo4j.database';
 
@@ -13,23 +13,14 @@ export function sharedNeo4jUri(): string {
   return uri;
 }
 
-function neo4jConfig(uri: string): Config['neo4j'] & { uri: string } {
-  const { neo4j } = loadConfig({ NODE_ENV: 'test', NEO4J_URI: uri });
-  return { ...neo4j, uri };
+/** The environment that points an API process (or a command) at the shared Neo4j. */
+export function neo4jEnv(): { NEO4J_URI: string } {
+  return { NEO4J_URI: sharedNeo4jUri() };
 }
 
 export function connect(uri: string = sharedNeo4jUri()): Database {
-  return Database.connect(neo4jConfig(uri));
-}
-
-/** What points an API process at the shared Neo4j: its address, and its credentials where it has any. */
-export function sharedNeo4jEnv(): Record<string, string> {
-  const { uri, user, password } = neo4jConfig(sharedNeo4jUri());
-  return {
-    NEO4J_URI: uri,
-    NEO4J_USER: user,
-    ...(password === undefined ? {} : { NEO4J_PASSWORD: password }),
-  };
+  const { neo4j } = loadConfig({ NODE_ENV: 'test', NEO4J_URI: uri });
+  return Database.connect({ ...neo4j, uri });
 }
 
 export function tempDir(prefix: string): string {

@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/config/project.paths';
 import { readSeedDocuments } from '../../src/ingest/seed.loader';
 import { ApiProcess } from '../helpers/api.process';
 import { buildStages, inStage, parseDockerfile, type BuiltStage } from '../helpers/dockerfile.stages';
-import { freePort, sharedNeo4jEnv, tempDir } from '../helpers/neo4j.test-db';
+import { freePort, neo4jEnv, tempDir } from '../helpers/neo4j.test-db';
 
 const SECRET = 'docker-image-test-secret-long-enough-for-hs256';
 
@@ -73,7 +73,7 @@ describe('the Docker image, rebuilt stage by stage', () => {
   });
 
   it('starts on Neo4j, and answers /readyz, GraphQL, the explorer page and its own health check', async () => {
-    const api = startImage({ ...sharedNeo4jEnv(), AUTH_JWT_SECRET: SECRET, SEED: 'always' });
+    const api = startImage({ ...neo4jEnv(), AUTH_JWT_SECRET: SECRET, SEED: 'always' });
     try {
       const url = await api.ready();
       expect(url).toBe(`http://127.0.0.1:${port}`);
@@ -112,7 +112,7 @@ describe('the Docker image, rebuilt stage by stage', () => {
   });
 
   it('refuses to start in production without a key', async () => {
-    const api = startImage(sharedNeo4jEnv());
+    const api = startImage(neo4jEnv());
     expect(await api.exited).toBe(2);
     expect(api.stderr.join('\n')).toMatch(/production needs AUTH_JWT_SECRET or AUTH_JWKS_URL/);
   });

@@ -1,7 +1,7 @@
 import { mintToken } from '../../src/auth/auth.service';
 import { ApiProcess } from '../helpers/api.process';
 import { removeByPrefix } from '../helpers/graph.snapshot';
-import { connect, sharedNeo4jEnv } from '../helpers/neo4j.test-db';
+import { connect, neo4jEnv } from '../helpers/neo4j.test-db';
 
 const SECRET = 'replica-test-secret-long-enough-for-hs256';
 const PREFIX = 'test-replicas:';
@@ -70,7 +70,7 @@ describe('two API replicas on one Neo4j', () => {
   };
 
   beforeAll(async () => {
-    const env = { PORT: '0', SEED: 'never', AUTH_JWT_SECRET: SECRET, ...sharedNeo4jEnv() };
+    const env = { PORT: '0', SEED: 'never', AUTH_JWT_SECRET: SECRET, ...neo4jEnv() };
     replicas.push(ApiProcess.start(env), ApiProcess.start(env));
     urls = await Promise.all(replicas.map((replica) => replica.ready()));
     token = await mintToken(SECRET, 'replica-test', ['admin'], '10m');
