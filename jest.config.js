@@ -26,7 +26,7 @@ module.exports = {
       globalTeardown: '<rootDir>/test/helpers/neo4j.global-teardown.ts',
     },
     {
-      // The explorer page (dist/web, from `npm run build`) in Debian's Chromium, on a Neo4j of its own.
+      // The explorer page (dist/web, from `npm run build`) in Chromium (test/helpers/chromium.binary.ts), on a Neo4j of its own.
       displayName: 'browser',
       testEnvironment: 'node',
       transform,

@@ -38,16 +38,18 @@ export class ApiProcess {
   }
 
   static start(env: Record<string, string>): ApiProcess {
-    const child = spawn(process.execPath, [ENTRY], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        JAVA_HOME: process.env.JAVA_HOME ?? '',
-        LOG_LEVEL: 'info',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    return ApiProcess.run([process.execPath, ENTRY], {
+      PATH: process.env.PATH ?? '',
+      JAVA_HOME: process.env.JAVA_HOME ?? '',
+      LOG_LEVEL: 'info',
+      ...env,
     });
-    return new ApiProcess(child);
+  }
+
+  /** Any command that starts the API (an image's CMD), with exactly this environment. */
+  static run([command, ...args]: string[], env: Record<string, string>, cwd?: string): ApiProcess {
+    if (command === undefined) throw new Error('no command to run');
+    return new ApiProcess(spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   get alive(): boolean {

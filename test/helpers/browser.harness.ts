@@ -2,18 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/project.paths';
-
-/** Debian's chromium package; .ci/run installs it when absent. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findChromium } from './chromium.binary';
 
 export const artifactsDir = (): string => path.join(projectRoot(), 'test-artifacts', 'browser');
 
 export function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  }
+  const { executablePath, libraryDir } = findChromium();
+  const libraries = [libraryDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
+    env: libraryDir ? { ...process.env, LD_LIBRARY_PATH: libraries } : undefined,
     args: [
       '--headless',
       '--no-sandbox',
