@@ -51,6 +51,7 @@ export const BASE_LABELS = [
   'MergedId',
   'ResolutionLock',
   'ResolutionCandidate',
+  'MergeRecord',
   'SchemaMigration',
 ] as const;
 
@@ -76,6 +77,7 @@ export const RELATIONSHIP_TYPES = [
   'CONCERNS',
   'PUBLISHED_BY',
   'MERGED_INTO',
+  'RECORDED',
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

@@ -6,6 +6,7 @@ import type { StatsService } from '../traversal/stats.service';
 import type { TraversalService } from '../traversal/traversal.service';
 import type { RelationshipService } from '../modules/entity/relationship.service';
 import type { EntityListService } from '../modules/entity/entity-list.service';
+import type { ReviewService } from '../modules/review/review.service';
 import type { SearchService } from '../modules/search/search.service';
 import type { SystemService } from '../modules/system/system.service';
 
@@ -16,6 +17,7 @@ export interface Services {
   search: SearchService;
   ingest: IngestService;
   edit: EditService;
+  review: ReviewService;
   traversal: TraversalService;
   stats: StatsService;
 }

@@ -18,6 +18,7 @@ import { PLACE_TYPES } from '../modules/place/place.type';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { IngestResolver } from '../modules/ingest/ingest.resolver';
 import { EditResolver } from '../modules/edit/edit.resolver';
+import { ReviewResolver } from '../modules/review/review.resolver';
 import { StatsResolver } from '../traversal/stats.resolver';
 import { GraphEdgeResolver, TraversalResolver } from '../traversal/traversal.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
@@ -41,6 +42,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       IngestResolver,
       EditResolver,
+      ReviewResolver,
       TraversalResolver,
       GraphEdgeResolver,
       StatsResolver,

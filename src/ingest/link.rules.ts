@@ -21,7 +21,7 @@ const ANY = CATEGORIES.map((category) => ['Commitment', category] as const);
  * reads institutions, so an institution's parts are institutions. Documents and `link` are both held to it.
  */
 export const LINK_RULES: Record<
-  Exclude<RelationshipType, 'PUBLISHED_BY' | 'MERGED_INTO'>,
+  Exclude<RelationshipType, 'PUBLISHED_BY' | 'MERGED_INTO' | 'RECORDED'>,
   readonly (readonly [Category, Category])[]
 > = {
   PART_OF: [

@@ -9,6 +9,7 @@ import type { EmbeddedNeo4j } from '../db/embedded-neo4j.process';
 import type { Database } from '../db/neo4j.database';
 import { IngestService } from '../ingest/ingest.service';
 import { EditService } from '../modules/edit/edit.service';
+import { ReviewService } from '../modules/review/review.service';
 import { StatsService } from '../traversal/stats.service';
 import { TraversalService } from '../traversal/traversal.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
@@ -64,6 +65,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     search: new SearchService(databases, config.limits),
     ingest: new IngestService(databases, config.limits),
     edit: new EditService(databases, config.limits),
+    review: new ReviewService(databases, config.limits),
     traversal: new TraversalService(databases, config.limits),
     stats: new StatsService(databases),
   };

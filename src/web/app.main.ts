@@ -5,11 +5,12 @@ import { FiltersView } from './filters.view';
 import { GraphController } from './graph.controller';
 import { PathView } from './path.view';
 import { QueryCache } from './query.cache';
+import { ReviewView } from './review.view';
 import { SearchView } from './search.view';
 import { StatsView } from './stats.view';
 import { TimelineView } from './timeline.view';
 import { readToken, saveToken } from './token.store';
-import type { ExplorerState } from './url.state';
+import { VIEWS, type ExplorerState, type View } from './url.state';
 
 const store = new ExplorerStore();
 const cache = new QueryCache();
@@ -20,24 +21,23 @@ const views = [
   new TimelineView(store),
   new PathView(store, cache),
   new StatsView(store),
+  new ReviewView(store),
   graph,
 ];
 const filters = new FiltersView(store);
 
 const explore = byId('explore');
-const dashboard = byId('dashboard');
-const tabs = { explore: byId('tab-explore'), dashboard: byId('tab-dashboard') };
-tabs.explore.addEventListener('click', () => store.update({ view: 'explore' }));
-tabs.dashboard.addEventListener('click', () => store.update({ view: 'dashboard' }));
+const TITLES: Record<View, string> = { explore: 'Explorer', dashboard: 'Dashboard', review: 'Review' };
+const tabs = VIEWS.map((view) => ({ view, tab: byId(`tab-${view}`), main: byId(view) }));
+tabs.forEach(({ view, tab }) => tab.addEventListener('click', () => store.update({ view })));
 
 function render(state: ExplorerState): void {
   const wasHidden = explore.hidden;
-  explore.hidden = state.view !== 'explore';
-  dashboard.hidden = state.view !== 'dashboard';
-  tabs.explore.setAttribute('aria-current', String(state.view === 'explore'));
-  tabs.dashboard.setAttribute('aria-current', String(state.view === 'dashboard'));
-  document.title =
-    state.view === 'dashboard' ? 'Dashboard · institution-graph' : 'Explorer · institution-graph';
+  tabs.forEach(({ view, tab, main }) => {
+    main.hidden = state.view !== view;
+    tab.setAttribute('aria-current', String(state.view === view));
+  });
+  document.title = `${TITLES[state.view]} · institution-graph`;
   filters.update(state);
   views.forEach((view) => view.update(state));
   if (wasHidden && !explore.hidden) graph.shown();

@@ -143,3 +143,38 @@ export const STATS = `query Stats {
     countryCooperation { a b events agreements }
   }
 }`;
+
+export interface PairSide extends EntityRef {
+  aliases: string[];
+  parent?: { name: string } | null;
+  place?: { name: string } | null;
+  country?: { name: string } | null;
+  sources: { title: string; url: string | null }[];
+}
+
+export interface ReviewPair {
+  id: string;
+  score: number;
+  reasons: string[];
+  category: string;
+  a: PairSide;
+  b: PairSide;
+  sources: { title: string; url: string | null }[];
+}
+
+// The kind shows as __typename (Ministry, University ...): kinds of different categories have different enums.
+const SIDE = `__typename id name aliases sources { title url }
+  ... on Institution { parent { name } place { name } country { name } }`;
+
+export const REVIEW = `query Review {
+  resolutionCandidates(first: 50) {
+    totalCount
+    nodes { id score reasons category a { ${SIDE} } b { ${SIDE} } sources { title url } }
+  }
+}`;
+
+export const CONFIRM_MATCH = `mutation ConfirmMatch($id: ID!, $keepId: ID!) {
+  confirmMatch(id: $id, keepId: $keepId) { id status a { id } }
+}`;
+
+export const REJECT_MATCH = `mutation RejectMatch($id: ID!) { rejectMatch(id: $id) { id status } }`;

@@ -1,6 +1,7 @@
 import { isRelationshipKind, type RelationshipKind } from './graph.kinds';
 
-export type View = 'explore' | 'dashboard';
+export const VIEWS = ['explore', 'dashboard', 'review'] as const;
+export type View = (typeof VIEWS)[number];
 
 /** Everything a view shows is derived from this, and all of it is in the address: reload or share it. */
 export interface ExplorerState {
@@ -27,7 +28,7 @@ const text = (value: string | null): string | null => (value && value.trim() ? v
 export function parseState(search: string): ExplorerState {
   const params = new URLSearchParams(search);
   return {
-    view: params.get('view') === 'dashboard' ? 'dashboard' : 'explore',
+    view: VIEWS.find((view) => view === params.get('view')) ?? 'explore',
     q: params.get('q') ?? '',
     id: text(params.get('id')),
     expanded: [...new Set(params.getAll('x').filter((x) => x.trim()))],

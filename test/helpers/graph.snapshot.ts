@@ -23,12 +23,13 @@ export async function graphSnapshot(db: Database): Promise<unknown> {
   });
 }
 
-/** Removes what a test wrote: the nodes whose id starts with its prefix, and the redirects to them. */
+/** Removes what a test wrote: the nodes whose id starts with its prefix, the redirects to them and their records. */
 export async function removeByPrefix(db: Database, prefix: string): Promise<void> {
   await db.write((tx) =>
     tx.run(
       `MATCH (n) WHERE (n:Entity OR n:Source OR n:MergedId) AND n.id STARTS WITH $prefix
-       DETACH DELETE n`,
+       OPTIONAL MATCH (n)-[:RECORDED*1..2]->(record:MergeRecord)
+       DETACH DELETE record, n`,
       { prefix },
     ),
   );
