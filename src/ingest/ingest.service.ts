@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { AppError } from '../common/app.errors';
+import { isWebAddress } from '../common/web.address';
 import type { Config } from '../config/app.config';
 import { projectRoot } from '../config/project.paths';
 import type { DatabaseProvider } from '../db/database.provider';
@@ -16,7 +17,13 @@ const schema = JSON.parse(
 // strictRequired is off: "anyOf: [{required: [id]}, {required: [ref]}]" names properties declared beside it.
 const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false });
 addFormats(ajv);
+ajv.addFormat('web-address', isWebAddress);
 const validateDocument = ajv.compile<IngestDocument>(schema);
+
+/** What a value of a format must be, said as a person would; ajv's own words name only the format. */
+const FORMAT_WORDING: Record<string, string> = {
+  'web-address': 'must be an http or https address, such as https://example.org/news/1',
+};
 
 /** "/people/0/positions/1/title" as people[0].positions[1].title: how the other errors name fields. */
 function fieldOf(error: ErrorObject): string {
@@ -42,8 +49,10 @@ export function checkDocument(document: unknown, maxBytes: number): IngestDocume
   if (!validateDocument(document)) {
     const error = validateDocument.errors?.[0] as ErrorObject;
     const field = fieldOf(error);
-    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-    const detail = allowed ? `${error.message}: ${allowed.join(', ')}` : error.message;
+    const params = error.params as { allowedValues?: unknown[]; format?: string };
+    const detail = params.allowedValues
+      ? `${error.message}: ${params.allowedValues.join(', ')}`
+      : (FORMAT_WORDING[params.format ?? ''] ?? error.message);
     throw new AppError('BAD_USER_INPUT', `${field}: ${detail}`, { field });
   }
   return document;
