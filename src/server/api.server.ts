@@ -66,7 +66,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     ingest,
     edit: new EditService(databases, ingest),
     traversal: new TraversalService(databases, config.limits),
-    stats: new StatsService(databases),
+    stats: new StatsService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

@@ -1,12 +1,16 @@
 import { AppError } from '../common/app.errors';
+import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
 import { StatsRepository } from './stats.repository';
 
 export class StatsService {
-  constructor(private readonly databases: DatabaseProvider) {}
+  constructor(
+    private readonly databases: DatabaseProvider,
+    private readonly limits: Pick<Config['limits'], 'maxTraversalDepth'>,
+  ) {}
 
   private repository(): StatsRepository {
-    return new StatsRepository(this.databases.get());
+    return new StatsRepository(this.databases.get(), this.limits.maxTraversalDepth);
   }
 
   entitiesByKind() {
