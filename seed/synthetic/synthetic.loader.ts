@@ -1,7 +1,6 @@
 import type { Database } from '../../src/db/neo4j.database';
-import { planDocument } from '../../src/ingest/document.plan';
-import { DocumentRepository } from '../../src/ingest/document.repository';
-import { checkDocument } from '../../src/ingest/ingest.service';
+import { IngestService } from '../../src/ingest/ingest.service';
+import { PROJECT_OWN } from '../../src/ingest/seed.loader';
 import { syntheticDocuments, type SyntheticOptions } from './synthetic.generator';
 
 export interface LoadSummary {
@@ -16,11 +15,11 @@ export async function loadSynthetic(
   options: SyntheticOptions,
   progress: (line: string) => void,
 ): Promise<LoadSummary> {
-  const repository = new DocumentRepository(db);
+  const ingest = IngestService.on(db, PROJECT_OWN);
   const started = Date.now();
   const summary: LoadSummary = { documents: 0, created: 0, seconds: 0 };
   for (const document of syntheticDocuments(options)) {
-    const report = await repository.ingest(planDocument(checkDocument(document, Number.MAX_SAFE_INTEGER)));
+    const report = await ingest.ingest(document);
     summary.documents += 1;
     summary.created += report.created;
     summary.seconds = (Date.now() - started) / 1000;

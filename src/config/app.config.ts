@@ -18,6 +18,8 @@ export interface Config {
     maxFilterLength: number;
     /** The largest ingest document, as JSON text. */
     maxDocumentBytes: number;
+    /** The most documents one ingestDocuments request takes (together at most maxDocumentBytes). */
+    maxBatchDocuments: number;
     /** The deepest neighbourhood or path a traversal may ask for. */
     maxTraversalDepth: number;
     /** The most nodes a neighbourhood returns before it is truncated. */
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxSearchResults: read.int('MAX_SEARCH_RESULTS', 50, 1, 1_000),
       maxFilterLength: read.int('MAX_FILTER_LENGTH', 200, 1, 10_000),
       maxDocumentBytes: read.int('MAX_DOCUMENT_BYTES', 1_000_000, 1_000, 100_000_000),
+      maxBatchDocuments: read.int('MAX_BATCH_DOCUMENTS', 100, 1, 10_000),
       maxTraversalDepth: read.int('MAX_TRAVERSAL_DEPTH', 6, 1, 12),
       maxNeighborhoodNodes: read.int('MAX_NEIGHBORHOOD_NODES', 500, 1, 100_000),
       maxPaths: read.int('MAX_PATHS', 10, 1, 100),

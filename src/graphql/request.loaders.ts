@@ -8,7 +8,12 @@ import {
 } from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
-import { EntityRepository, type Direction, type RelatedTree } from '../modules/entity/entity.repository';
+import {
+  EntityRepository,
+  type CountryFound,
+  type Direction,
+  type RelatedTree,
+} from '../modules/entity/entity.repository';
 import type { PrefetchStep } from './prefetch.plan';
 
 /** The order EntityRepository.related returns: by the relationship's order, then name, then id (nulls last). */
@@ -25,15 +30,19 @@ const relatedOrder = (a: Related, b: Related): number =>
  */
 export class RequestLoaders {
   readonly nodes: DataLoader<string, GraphNode | undefined>;
-  readonly countries: DataLoader<string, GraphNode | undefined>;
+  readonly countries: DataLoader<string, CountryFound | undefined>;
   private readonly relatedLoaders = new Map<string, DataLoader<string, Related[]>>();
-  constructor(private readonly databases: DatabaseProvider) {
+  /** `maxDepth`: how far up PART_OF and out through places a country is looked for (MAX_TRAVERSAL_DEPTH). */
+  constructor(
+    private readonly databases: DatabaseProvider,
+    maxDepth: number,
+  ) {
     this.nodes = new DataLoader(async (ids) => {
       const found = await this.repository().findByIds(ids);
       return ids.map((id) => found.get(id));
     });
     this.countries = new DataLoader(async (ids) => {
-      const found = await this.repository().countryOf(ids);
+      const found = await this.repository().countryOf(ids, maxDepth);
       return ids.map((id) => found.get(id));
     });
   }

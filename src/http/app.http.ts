@@ -103,7 +103,7 @@ export async function createHttpApp(deps: {
       context: async ({ req }) => {
         const given = req.header('x-request-id');
         const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
-        const graph = new RelationshipService(new RequestLoaders(databases));
+        const graph = new RelationshipService(new RequestLoaders(databases, config.limits.maxTraversalDepth));
         let user;
         try {
           user = await auth.authenticate(req.header('authorization'));

@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/project.paths';
 import type { Database } from '../db/neo4j.database';
-import { planDocument } from './document.plan';
-import { checkDocument, writeDocument } from './ingest.service';
+import { IngestService } from './ingest.service';
 import type { IngestDocument } from './document.types';
+
+/** The seed and the synthetic tiers are the project's own documents: no client's bounds apply to them. */
+export const PROJECT_OWN = {
+  maxDocumentBytes: Number.MAX_SAFE_INTEGER,
+  maxBatchDocuments: Number.MAX_SAFE_INTEGER,
+};
 
 export const seedDir = (): string => path.join(projectRoot(), 'seed', 'documents');
 
@@ -27,8 +32,9 @@ export async function loadSeed(
   dir: string = seedDir(),
 ): Promise<number> {
   const documents = readSeedDocuments(dir);
+  const ingest = IngestService.on(db, PROJECT_OWN);
   for (const [i, { file, document }] of documents.entries()) {
-    await writeDocument(db, planDocument(checkDocument(document, Number.MAX_SAFE_INTEGER)));
+    await ingest.ingest(document);
     progress(`seed: loaded ${file} (${i + 1}/${documents.length})`);
   }
   return documents.length;

@@ -59,15 +59,16 @@ function listen(server: import('node:http').Server, host: string, port: number):
  */
 export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
   const databases = new DatabaseProvider();
+  const ingest = new IngestService(databases, config.limits);
   const services: Services = {
     system: new SystemService(databases, config, apiVersion()),
     lists: new EntityListService(databases, config.limits),
     search: new SearchService(databases, config.limits),
-    ingest: new IngestService(databases, config.limits),
-    edit: new EditService(databases, config.limits),
+    ingest,
+    edit: new EditService(databases, ingest),
     review: new ReviewService(databases, config.limits),
     traversal: new TraversalService(databases, config.limits),
-    stats: new StatsService(databases),
+    stats: new StatsService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

@@ -5,6 +5,7 @@ import { migrationsDir } from '../config/project.paths';
 import { EMBEDDED_USER, EmbeddedNeo4j } from '../db/embedded-neo4j.process';
 import { loadMigrations, migrate } from '../db/migration.runner';
 import { Database } from '../db/neo4j.database';
+import { SourceRepository } from '../modules/source/source.repository';
 import { StartupError } from './startup.error';
 
 export interface Neo4jConnection {
@@ -44,6 +45,19 @@ async function awaitNeo4j(db: Database, config: Config, log: Logger): Promise<vo
 }
 
 /**
+ * Migrations are schema statements and cannot report on data, so data stored before a check existed is
+ * reported here, at every start until it is corrected: the log names what ingest would refuse today.
+ */
+async function reportRefusedData(db: Database, log: Logger): Promise<void> {
+  const refused = await new SourceRepository(db).refusedAddresses(20);
+  if (refused.count === 0) return;
+  log.warn(
+    { refusedAddresses: refused },
+    `${refused.count} stored sources have an address that is not http or https, which ingest refuses now; ingest their documents again with an http(s) url to correct them`,
+  );
+}
+
+/**
  * The configured Neo4j, connected and migrated: the server at NEO4J_URI, or an embedded one this process
  * starts (and stops on close). The API and the command-line tools share this path.
  */
@@ -77,6 +91,7 @@ export async function openNeo4j(
       report,
       `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already applied`,
     );
+    await reportRefusedData(db, log);
     return { db, embedded, close };
   } catch (error) {
     await close().catch(() => undefined);

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { countryOf } from '../db/country.cypher';
 import { toGraphNode, type GraphNode } from '../db/graph.record';
 import { EVENT_KINDS, INSTITUTION_KINDS, PLACE_KINDS } from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
@@ -12,16 +13,13 @@ const KIND_LABELS: Record<string, string> = {
   Framework: 'Framework',
 };
 
-/** The country of an entity: its own place, its parent's, or (for a person) their institution's. */
-const COUNTRY_OF = (v: string) => `
-  CALL (${v}) {
-    OPTIONAL MATCH path = (${v})-[:HOLDS_POSITION|PART_OF|LOCATED_IN|HELD_IN*0..6]->(c:Country)
-    RETURN c ORDER BY length(path), c.code LIMIT 1
-  }`;
-
 /** Aggregates for dashboards, each one query. */
 export class StatsRepository {
-  constructor(private readonly db: Database) {}
+  /** `maxDepth`: how far countries are looked for, up PART_OF and out through places (MAX_TRAVERSAL_DEPTH). */
+  constructor(
+    private readonly db: Database,
+    private readonly maxDepth: number,
+  ) {}
 
   async entitiesByKind(): Promise<{ kind: string; category: string; count: number }[]> {
     return this.db.read(async (tx) => {
@@ -41,8 +39,9 @@ export class StatsRepository {
   async institutionsByCountry(): Promise<{ code?: string; name?: string; count: number }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
-        `MATCH (i:Institution) ${COUNTRY_OF('i')}
-         RETURN c.code AS code, c.name AS name, count(i) AS count ORDER BY count DESC, code`,
+        `MATCH (i:Institution)
+         WITH ${countryOf('i', this.maxDepth)}.country AS c
+         RETURN c.code AS code, c.name AS name, count(*) AS count ORDER BY count DESC, code`,
       );
       return result.records.map((r) => ({
         code: (r.get('code') as string | null) ?? undefined,
@@ -89,8 +88,9 @@ export class StatsRepository {
     return this.db.read(async (tx) => {
       const pairs = (match: string, what: string) => `
         CALL () {
-          ${match} ${COUNTRY_OF('x')}
-          WITH thing, collect(DISTINCT c.code) AS codes
+          ${match}
+          WITH thing, ${countryOf('x', this.maxDepth, true)}.country.code AS code
+          WITH thing, collect(DISTINCT code) AS codes
           UNWIND codes AS a UNWIND codes AS b
           WITH thing, a, b WHERE a < b
           RETURN a, b, count(DISTINCT thing) AS ${what}

@@ -1,4 +1,5 @@
 import { AppError } from '../common/app.errors';
+import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
 import { StatsRepository } from './stats.repository';
 
@@ -6,10 +7,13 @@ import { StatsRepository } from './stats.repository';
 export const TOP_ENTITIES = { default: 10, max: 100 };
 
 export class StatsService {
-  constructor(private readonly databases: DatabaseProvider) {}
+  constructor(
+    private readonly databases: DatabaseProvider,
+    private readonly limits: Pick<Config['limits'], 'maxTraversalDepth'>,
+  ) {}
 
   private repository(): StatsRepository {
-    return new StatsRepository(this.databases.get());
+    return new StatsRepository(this.databases.get(), this.limits.maxTraversalDepth);
   }
 
   entitiesByKind() {

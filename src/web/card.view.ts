@@ -1,4 +1,5 @@
 import { graphql } from './api.client';
+import { isWebAddress } from '../common/web.address';
 import { button, byId, dateSpan, h } from './dom.helpers';
 import type { ExplorerStore } from './explorer.store';
 import { ENTITY, type EntityDetail, type EntityRef, type SourceRef } from './explorer.queries';
@@ -127,7 +128,7 @@ export class CardView {
   }
 }
 
-/** Each document with a link to it where it has an address. */
+/** Each document with a link to it where it has an http(s) address; any other address is not a link. */
 export function sourceList(sources: SourceRef[]): HTMLElement {
   if (sources.length === 0) return h('p', { class: 'empty' }, 'No source recorded.');
   return h(
@@ -137,7 +138,7 @@ export function sourceList(sources: SourceRef[]): HTMLElement {
       h(
         'li',
         {},
-        source.url
+        source.url && isWebAddress(source.url)
           ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title)
           : source.title,
         h('span', { class: 'publisher' }, ` — ${source.publisher}${source.date ? `, ${source.date}` : ''}`),

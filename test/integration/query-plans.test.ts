@@ -55,7 +55,7 @@ describe('the indexes the read queries rely on', () => {
 
   it('filters lists by country through the country-code index and by date through the event-date index', async () => {
     const probe = explaining(db);
-    const base = { sortBy: 'name' as const, descending: false, skip: 0, limit: 10 };
+    const base = { sortBy: 'name' as const, descending: false, skip: 0, limit: 10, countryDepth: 6 };
     await new EntityListRepository(probe.db).list({ ...base, base: 'Institution', countryCode: 'MN' });
     await new EntityListRepository(probe.db).list({
       ...base,

@@ -1,11 +1,9 @@
 import { AppError } from '../../common/app.errors';
-import type { Config } from '../../config/app.config';
 import type { DatabaseProvider } from '../../db/database.provider';
 import { INSTITUTION_KINDS } from '../../db/identifier.whitelist';
-import { planDocument } from '../../ingest/document.plan';
 import type { IngestReport } from '../../ingest/document.repository';
 import type { IngestDocument } from '../../ingest/document.types';
-import { checkDocument, writeDocument } from '../../ingest/ingest.service';
+import type { IngestService } from '../../ingest/ingest.service';
 import { EditRepository, type EntityHead } from './edit.repository';
 import type {
   CreateInstitutionInput,
@@ -43,7 +41,7 @@ const definedOnly = <T extends object>(value: T): T =>
 export class EditService {
   constructor(
     private readonly databases: DatabaseProvider,
-    private readonly limits: Config['limits'],
+    private readonly ingest: IngestService,
   ) {}
 
   async createInstitution(input: CreateInstitutionInput, source: SourceInput): Promise<EditResult> {
@@ -185,13 +183,7 @@ export class EditService {
     rename = false,
   ): Promise<IngestReport> {
     try {
-      const document = checkDocument(
-        { source: definedOnly({ ...source }), ...body },
-        this.limits.maxDocumentBytes,
-      );
-      const plan = planDocument(document);
-      if (rename) plan.nodes.forEach((group) => group.rows.forEach((row) => (row.rename = true)));
-      return await writeDocument(this.databases.get(), plan);
+      return await this.ingest.ingest({ source: definedOnly({ ...source }), ...body }, { rename });
     } catch (error) {
       if (!(error instanceof AppError) || typeof error.details.field !== 'string') throw error;
       const documentField = error.details.field;

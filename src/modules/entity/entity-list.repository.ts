@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toGraphNode, type GraphNode } from '../../db/graph.record';
+import { inCountry } from '../../db/country.cypher';
 import { cypherLabel, type Label } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 
@@ -9,6 +10,8 @@ export interface ListQuery {
   /** Lower-cased text that the name or an alias contains. */
   nameContains?: string;
   countryCode?: string;
+  /** How far a country is looked for up PART_OF and out through places (MAX_TRAVERSAL_DEPTH). */
+  countryDepth: number;
   placeId?: string;
   from?: string;
   to?: string;
@@ -33,8 +36,13 @@ function whereClause(query: ListQuery): string {
     query.base === 'Person'
       ? '(n)-[:HOLDS_POSITION]->()-[:PART_OF|LOCATED_IN*0..6]->'
       : '(n)-[:PART_OF|LOCATED_IN|HELD_IN*0..6]->';
-  if (query.countryCode !== undefined)
-    conditions.push(`EXISTS { MATCH ${within}(:Country {code: $countryCode}) }`);
+  if (query.countryCode !== undefined) {
+    conditions.push(
+      query.base === 'Person'
+        ? `EXISTS { MATCH (n)-[:HOLDS_POSITION]->(at:Institution) WHERE ${inCountry('at', query.countryDepth)} }`
+        : inCountry('n', query.countryDepth),
+    );
+  }
   if (query.placeId !== undefined) conditions.push(`EXISTS { MATCH ${within}(:Place {id: $placeId}) }`);
   if (query.from !== undefined) conditions.push('n.date >= date($from)');
   if (query.to !== undefined) conditions.push('n.date <= date($to)');

@@ -81,7 +81,10 @@ export class EntityListService {
     });
   }
 
-  private async run(paging: Paging, query: Omit<ListQuery, 'skip' | 'limit'>): Promise<Page<GraphNode>> {
+  private async run(
+    paging: Paging,
+    query: Omit<ListQuery, 'skip' | 'limit' | 'countryDepth'>,
+  ): Promise<Page<GraphNode>> {
     const { skip, limit } = pageWindow(
       paging.first,
       paging.after,
@@ -90,7 +93,8 @@ export class EntityListService {
     );
     const defined = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
     const { nodes, totalCount } = await new EntityListRepository(this.databases.get()).list({
-      ...(defined as Omit<ListQuery, 'skip' | 'limit'>),
+      ...(defined as Omit<ListQuery, 'skip' | 'limit' | 'countryDepth'>),
+      countryDepth: this.limits.maxTraversalDepth,
       skip,
       limit,
     });

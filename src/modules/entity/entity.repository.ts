@@ -1,4 +1,5 @@
 import { toGraphNode, plainProperties, type GraphNode, type Related } from '../../db/graph.record';
+import { countryOf } from '../../db/country.cypher';
 import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
 import { cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
@@ -32,6 +33,12 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
     return `${step.type}__${step.direction}: [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: [key IN $keys | ${m}[key]]${next} }]`;
   });
   return `{ ${fields.join(', ')} }`;
+}
+
+export interface CountryFound {
+  country: GraphNode;
+  /** From a PART_OF ancestor, not from its own place. */
+  inferred: boolean;
 }
 
 interface NodeRow {
@@ -111,20 +118,23 @@ export class EntityRepository {
     });
   }
 
-  /** The country each entity is in: through its own place, or its parent institution's. */
-  async countryOf(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+  /** The country each entity is in (see countryOf), and whether it was inferred from a PART_OF ancestor. */
+  async countryOf(ids: readonly string[], maxDepth: number): Promise<Map<string, CountryFound>> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id})
-         OPTIONAL MATCH path = (n)-[:PART_OF|HELD_IN|LOCATED_IN*0..6]->(c:Country)
-         WITH id, c ORDER BY length(path)
-         WITH id, head(collect(c)) AS c
-         WHERE c IS NOT NULL
-         RETURN id, labels(c) AS labels, properties(c) AS props`,
+         WITH id, ${countryOf('n', maxDepth)} AS found
+         WHERE found IS NOT NULL
+         RETURN id, labels(found.country) AS labels, properties(found.country) AS props, found.inferred AS inferred`,
         { ids },
       );
-      return new Map(result.records.map((r) => [r.get('id') as string, node(r.toObject() as NodeRow)]));
+      return new Map(
+        result.records.map((r) => [
+          r.get('id') as string,
+          { country: node(r.toObject() as NodeRow), inferred: r.get('inferred') as boolean },
+        ]),
+      );
     });
   }
 }

@@ -74,7 +74,13 @@ export class RelationshipService {
   }
 
   async country(id: string): Promise<GraphNode | undefined> {
-    return this.loaders.countries.load(id);
+    return (await this.loaders.countries.load(id))?.country;
+  }
+
+  /** Whether its country is stated (its own place) or inferred (a PART_OF ancestor's); none without one. */
+  async countrySource(id: string): Promise<'STATED' | 'INFERRED' | undefined> {
+    const found = await this.loaders.countries.load(id);
+    return found && (found.inferred ? 'INFERRED' : 'STATED');
   }
 
   async parent(id: string): Promise<GraphNode | undefined> {

@@ -87,3 +87,69 @@ export class IngestReport {
   @Field(() => [UncertainMention], { description: 'Mentions that could not be resolved with certainty.' })
   uncertain!: UncertainMention[];
 }
+
+export enum DocumentStatus {
+  LANDED = 'LANDED',
+  UNCHANGED = 'UNCHANGED',
+  FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
+}
+registerEnumType(DocumentStatus, {
+  name: 'DocumentStatus',
+  valuesConfig: {
+    LANDED: {
+      description: 'Written: it added an entity, a relationship, an alias or a source to the graph.',
+    },
+    UNCHANGED: { description: 'Written, and everything it states was in the graph already.' },
+    FAILED: { description: 'Not written, for the reason given: nothing of it is in the graph.' },
+    SKIPPED: { description: 'Not tried: with stopOnError, an earlier document failed.' },
+  },
+});
+
+@ObjectType({ description: 'Why a document of a batch was not written.' })
+export class DocumentError {
+  @Field({ description: 'BAD_USER_INPUT, CONFLICT, TIMEOUT, SERVICE_UNAVAILABLE ...' })
+  code!: string;
+
+  @Field()
+  message!: string;
+
+  @Field({
+    nullable: true,
+    description: 'For BAD_USER_INPUT: the field of the document, such as source.url.',
+  })
+  field?: string;
+}
+
+@ObjectType({ description: 'What became of one document of a batch.' })
+export class DocumentIngest {
+  @Field(() => Int, { description: 'Its place in the list, from 0.' })
+  index!: number;
+
+  @Field(() => DocumentStatus)
+  status!: DocumentStatus;
+
+  @Field(() => IngestReport, { nullable: true, description: 'For a document written: what it did.' })
+  report?: IngestReport;
+
+  @Field(() => DocumentError, { nullable: true })
+  error?: DocumentError;
+}
+
+@ObjectType({ description: 'What ingesting a list of documents did, document by document.' })
+export class IngestBatchReport {
+  @Field(() => [DocumentIngest])
+  documents!: DocumentIngest[];
+
+  @Field(() => Int)
+  landed!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int)
+  failed!: number;
+
+  @Field(() => Int)
+  skipped!: number;
+}

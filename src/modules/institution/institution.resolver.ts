@@ -21,7 +21,7 @@ import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
 import { InstitutionFilter, NameSort } from '../entity/entity-list.input';
 import { Participation } from '../event/event.type';
 import { Position } from '../person/person.type';
-import { Country, Place } from '../place/place.type';
+import { Country, CountrySource, Place } from '../place/place.type';
 import { Institution } from './institution.type';
 
 export const InstitutionConnection = connectionType('Institution', Institution);
@@ -67,10 +67,23 @@ export class InstitutionResolver {
 
   @FieldResolver(() => Country, {
     nullable: true,
-    description: "Its country: from its place, or its parent's.",
+    description:
+      "Its country: its own place's, else the nearest PART_OF ancestor's (countrySource says which). Filters and stats count it the same way.",
   })
   country(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
     return ctx.graph.country(institution.id);
+  }
+
+  @FieldResolver(() => CountrySource, {
+    nullable: true,
+    description: 'Whether its country is stated or inferred.',
+  })
+  async countrySource(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CountrySource | undefined> {
+    const source = await ctx.graph.countrySource(institution.id);
+    return source && CountrySource[source];
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution it is part of.' })

@@ -32,3 +32,16 @@ export class Region extends Place {}
 export class City extends Place {}
 
 export const PLACE_TYPES = [Country, Region, City];
+
+export enum CountrySource {
+  STATED = 'STATED',
+  INFERRED = 'INFERRED',
+}
+registerEnumType(CountrySource, {
+  name: 'CountrySource',
+  description: 'Where a country comes from.',
+  valuesConfig: {
+    STATED: { description: 'Its own place: the country it is in, or the one its region or city is within.' },
+    INFERRED: { description: 'The nearest PART_OF ancestor with a country: a department, its ministry.' },
+  },
+});
