@@ -228,10 +228,14 @@ async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: No
     const resolution = resolveMention(mention, candidates);
     if (resolution.outcome === 'MATCHED') {
       assign(state, row, resolution.id, resolution.reason);
-    } else if (resolution.outcome === 'NEW' && !state.existing.has(row.generatedId)) {
-      assign(state, row, row.generatedId);
     } else {
-      assign(state, row, ownId(row, state.plan.sourceId));
+      // The generated id while it is free: the next mention of this name finds the entity under it for sure,
+      // where the full-text index might rank it past its first hits.
+      assign(
+        state,
+        row,
+        state.existing.has(row.generatedId) ? ownId(row, state.plan.sourceId) : row.generatedId,
+      );
       if (resolution.outcome === 'UNCERTAIN') {
         const names = new Map(candidates.map((c) => [c.id, c.names[0] ?? c.id]));
         state.report.uncertain.push({

@@ -13,7 +13,7 @@ import {
   until,
   type TestPage,
 } from '../helpers/browser.harness';
-import { startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 const SECRET = 'browser-review-secret-long-enough-for-hs256';
 const P = 'review-ui:';
@@ -49,7 +49,7 @@ describe('the review view in Chromium', () => {
       loadConfig({
         NODE_ENV: 'test',
         PORT: '0',
-        NEO4J_URI: neo4j.uri,
+        ...neo4jEnv(neo4j),
         SEED: 'never',
         AUTH_JWT_SECRET: SECRET,
       }),

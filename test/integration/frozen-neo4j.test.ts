@@ -1,6 +1,6 @@
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { ApiProcess, waitUntil } from '../helpers/api.process';
-import { startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 /**
  * Neo4j that stops answering without closing its connections (a long GC pause, a frozen VM, a partition): its
@@ -90,7 +90,7 @@ describe('a Neo4j that stops answering (frozen JVM)', () => {
     beforeAll(async () => {
       api = ApiProcess.start({
         PORT: '0',
-        NEO4J_URI: neo4j.uri,
+        ...neo4jEnv(neo4j),
         SEED: 'never',
         REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
         READINESS_TIMEOUT_MS: String(READINESS_TIMEOUT_MS),
@@ -155,7 +155,7 @@ describe('a Neo4j that stops answering (frozen JVM)', () => {
     it('lets a request in flight finish for SHUTDOWN_TIMEOUT_MS, not only for Apollo’s default 10 s', async () => {
       const api = ApiProcess.start({
         PORT: '0',
-        NEO4J_URI: neo4j.uri,
+        ...neo4jEnv(neo4j),
         SEED: 'never',
         SHUTDOWN_TIMEOUT_MS: '60000',
         NEO4J_TRANSACTION_TIMEOUT_MS: '40000',
