@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -66,6 +67,10 @@ public final class Launcher {
               .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
               .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
               .setConfig(HttpConnector.enabled, false)
+              // Graph Data Science: its jars are on the classpath (for its extensions) and in target/plugins
+              // (where Neo4j looks for procedures); its procedures read the store directly, so they must be allowed.
+              .setConfig(GraphDatabaseSettings.plugin_dir, pluginDir())
+              .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
               .setConfig(GraphDatabaseSettings.auth_enabled, true)
               .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
               // Transaction timeouts are enforced when the monitor looks (every 2 s by default): look often,
@@ -111,6 +116,12 @@ public final class Launcher {
 
     awaitEndOfInput(System.in);
     System.exit(0);
+  }
+
+  /** target/plugins, beside the launcher's jar. */
+  private static Path pluginDir() throws Exception {
+    Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return jar.getParent().resolve("plugins").toAbsolutePath();
   }
 
   /**
