@@ -28,6 +28,10 @@ export interface Config {
     maxPaths: number;
     /** The most events a timeline returns (the earliest ones). */
     maxTimelineEvents: number;
+    /** The most nodes an analytics projection may hold; a larger scope answers BAD_USER_INPUT. */
+    maxAnalyticsNodes: number;
+    /** The most entities, communities, brokers or similar entities an analytics query returns. */
+    maxAnalyticsResults: number;
   };
   auth: {
     /** Off only where no key is configured outside production: everything is then allowed. */
@@ -135,6 +139,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxNeighborhoodNodes: read.int('MAX_NEIGHBORHOOD_NODES', 500, 1, 100_000),
       maxPaths: read.int('MAX_PATHS', 10, 1, 100),
       maxTimelineEvents: read.int('MAX_TIMELINE_EVENTS', 1_000, 1, 100_000),
+      maxAnalyticsNodes: read.int('MAX_ANALYTICS_NODES', 250_000, 1, 10_000_000),
+      maxAnalyticsResults: read.int('MAX_ANALYTICS_RESULTS', 100, 1, 1_000),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     auth: {

@@ -15,6 +15,13 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config/app.config';
+import {
+  BROKER_EXAMPLES,
+  COMMUNITY_MEMBERS,
+  COMMUNITY_TIES,
+  DEFAULT_ANALYTICS_RESULTS,
+  SIMILAR_SHARED,
+} from '../modules/analytics/analytics.service';
 import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
 import { TOP_ENTITIES } from '../traversal/stats.service';
 import { COMMON_CONNECTIONS, DEFAULT_PATHS } from '../traversal/traversal.service';
@@ -117,7 +124,26 @@ const listCaps = (limits: Config['limits']): Record<string, (args: Args) => numb
   'GraphPath.hops': () => limits.maxTraversalDepth,
   'GraphPath.nodes': () => limits.maxTraversalDepth + 1,
   'Stats.topEntities': (args) => given(args.limit) ?? TOP_ENTITIES.default,
+  // An analytics answer's list is as long as the query's `first` (counted on the query's field) ...
+  'Query.centrality': analyticsFirst,
+  'Query.communities': analyticsFirst,
+  'Query.brokers': analyticsFirst,
+  'Query.similar': analyticsFirst,
+  'CentralityResult.ranked': () => 1,
+  'CommunitiesResult.communities': () => 1,
+  'BrokersResult.brokers': () => 1,
+  'SimilarResult.similar': () => 1,
+  // ... and the lists inside each item are capped by the service.
+  'Community.members': () => COMMUNITY_MEMBERS,
+  'Community.ties': () => COMMUNITY_TIES,
+  'Broker.examples': () => BROKER_EXAMPLES,
+  'SimilarEntity.shared': () => SIMILAR_SHARED,
 });
+
+const analyticsFirst = (args: Args): number => given(args.first) ?? DEFAULT_ANALYTICS_RESULTS;
+
+/** Analytics queries that project and run an algorithm over their whole scope: each costs an aggregate's worth. */
+const WHOLE_GRAPH_QUERIES = new Set(['centrality', 'communities', 'brokers']);
 
 /** Lists whose length the field above them already counted: a page's and a subgraph's. */
 const COUNTED_ABOVE = new Set(['nodes', 'edges']);
@@ -140,7 +166,10 @@ export const listAwareEstimator = (limits: Config['limits']): ComplexityEstimato
         : list && !COUNTED_ABOVE.has(field.name)
           ? UNBOUNDED_LIST
           : 1;
-    const own = type.name === 'Stats' ? AGGREGATE_COST : 1;
+    const own =
+      type.name === 'Stats' || (type.name === 'Query' && WHOLE_GRAPH_QUERIES.has(field.name))
+        ? AGGREGATE_COST
+        : 1;
     return own + childComplexity * Math.max(items, 1);
   };
 };

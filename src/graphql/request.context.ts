@@ -1,4 +1,5 @@
 import type { AuthService, User } from '../auth/auth.service';
+import type { AnalyticsService } from '../modules/analytics/analytics.service';
 import type { Logger } from '../common/app.logger';
 import type { IngestService } from '../ingest/ingest.service';
 import type { EditService } from '../modules/edit/edit.service';
@@ -20,6 +21,7 @@ export interface Services {
   review: ReviewService;
   traversal: TraversalService;
   stats: StatsService;
+  analytics: AnalyticsService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */

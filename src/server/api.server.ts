@@ -10,6 +10,7 @@ import type { Database } from '../db/neo4j.database';
 import { IngestService } from '../ingest/ingest.service';
 import { EditService } from '../modules/edit/edit.service';
 import { ReviewService } from '../modules/review/review.service';
+import { AnalyticsService } from '../modules/analytics/analytics.service';
 import { StatsService } from '../traversal/stats.service';
 import { TraversalService } from '../traversal/traversal.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
@@ -69,6 +70,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     review: new ReviewService(databases, config.limits),
     traversal: new TraversalService(databases, config.limits),
     stats: new StatsService(databases, config.limits),
+    analytics: new AnalyticsService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

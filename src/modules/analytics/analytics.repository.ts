@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../../common/app.errors';
+import { countryOf } from '../../db/country.cypher';
+import { toGraphNode, type GraphNode } from '../../db/graph.record';
+import type { Database } from '../../db/neo4j.database';
+import { AnalyticsLink, CentralityMeasure } from './analytics.type';
+
+/** A scope as Cypher parameters: labels from the whitelist, codes and dates checked by the service. */
+export interface ProjectionScope {
+  labels: ('Institution' | 'Person')[];
+  countries: string[] | null;
+  from: string | null;
+  to: string | null;
+  links: AnalyticsLink[];
+}
+
+/** Each measure's GDS procedure; weights count how often two entities are linked, except for degree. */
+const CENTRALITY: Record<CentralityMeasure, string> = {
+  [CentralityMeasure.PAGERANK]: `CALL gds.pageRank.stream($graph, {relationshipWeightProperty: 'weight'})`,
+  [CentralityMeasure.BETWEENNESS]: 'CALL gds.betweenness.stream($graph)',
+  [CentralityMeasure.DEGREE]: 'CALL gds.degree.stream($graph)',
+};
+
+const inRange = (date: string) =>
+  `(${date} IS NOT NULL OR ($from IS NULL AND $to IS NULL)) AND ($from IS NULL OR ${date} >= date($from)) AND ($to IS NULL OR ${date} <= date($to))`;
+
+/**
+ * The projection: entities (institutions and people in scope) as nodes, and one undirected link per pair of
+ * entities that share events, agreements, a position or PART_OF, weighted by how many such things they share.
+ * Each link is found from both of its ends, and kept from the one whose element id is smaller.
+ */
+function projection(maxDepth: number): string {
+  const inScope = (v: string) =>
+    `any(l IN labels(${v}) WHERE l IN $labels)
+     AND CASE WHEN $countries IS NULL THEN true ELSE ${countryOf(v, maxDepth, true)}.country.code IN $countries END`;
+  return `
+    MATCH (a:Entity) WHERE (a:Institution OR a:Person) AND ${inScope('a')}
+    CALL (a) {
+      MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Entity)
+      WHERE 'EVENT' IN $links AND ${inRange('e.date')}
+      RETURN b
+      UNION ALL
+      MATCH (a)-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b:Entity)
+      WHERE 'AGREEMENT' IN $links
+        AND ${inRange('head(COLLECT { MATCH (g)-[:REACHED_AT]->(at:Event) RETURN at.date })')}
+      RETURN b
+      UNION ALL
+      MATCH (a)-[p:HOLDS_POSITION]-(b:Entity)
+      WHERE 'POSITION' IN $links AND ($to IS NULL OR p.since IS NULL OR p.since <= date($to))
+        AND ($from IS NULL OR p.until IS NULL OR p.until >= date($from))
+      RETURN b
+      UNION ALL
+      MATCH (a:Institution)-[:PART_OF]-(b:Institution)
+      WHERE 'PART_OF' IN $links
+      RETURN b
+    }
+    WITH a, b, count(*) AS weight
+    WHERE elementId(a) < elementId(b) AND ${inScope('b')}
+    WITH gds.graph.project($graph, a, b, {relationshipProperties: {weight: toFloat(weight)}},
+                           {undirectedRelationshipTypes: ['*']}) AS g
+    RETURN g.nodeCount AS nodes`;
+}
+
+const nodeOf = (value: { labels: string[]; props: Record<string, unknown> }): GraphNode =>
+  toGraphNode(value.labels, value.props);
+
+const NODE = (v: string) => `{labels: labels(${v}), props: properties(${v})}`;
+type NodeValue = { labels: string[]; props: Record<string, unknown> };
+
+/** Analytics Cypher: each answer projects its scope into GDS, runs one algorithm and drops the projection. */
+export class AnalyticsRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly maxDepth: number,
+    private readonly maxNodes: number,
+  ) {}
+
+  /** Whether this Neo4j has Graph Data Science's procedures. */
+  async hasGds(): Promise<boolean> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `SHOW FUNCTIONS YIELD name WHERE name = 'gds.graph.project' RETURN count(*) AS n`,
+      );
+      return (result.records[0]?.get('n') as number) > 0;
+    });
+  }
+
+  /** A fingerprint of the graph from Neo4j's count store: it changes when nodes or relationships are added or removed. */
+  async countsFingerprint(): Promise<string> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+         RETURN nodes, rels`,
+      );
+      const record = result.records[0];
+      return `${String(record?.get('nodes'))}/${String(record?.get('rels'))}`;
+    });
+  }
+
+  /**
+   * Projects the scope, runs `work` on it in the same transaction and drops it. Over `maxNodes` the projection
+   * is dropped and the answer is BAD_USER_INPUT; an empty scope runs nothing and answers `empty`.
+   */
+  private async onProjection<T>(
+    scope: ProjectionScope,
+    empty: T,
+    work: (tx: ManagedTransaction, graph: string, nodes: number) => Promise<T>,
+  ): Promise<T> {
+    let graph = '';
+    try {
+      return await this.db.read(async (tx) => {
+        // A new name for every attempt: the driver may retry this function.
+        graph = `institution-graph-${randomUUID()}`;
+        const projected = await tx.run(projection(this.maxDepth), { ...scope, graph });
+        const nodes = (projected.records[0]?.get('nodes') as number | null) ?? 0;
+        if (nodes > this.maxNodes)
+          throw new AppError(
+            'BAD_USER_INPUT',
+            `scope: it holds ${nodes} entities, more than MAX_ANALYTICS_NODES (${this.maxNodes}); narrow it`,
+            { field: 'scope' },
+          );
+        const answer = nodes === 0 ? empty : await work(tx, graph, nodes);
+        return answer;
+      });
+    } finally {
+      if (graph) await this.drop(graph);
+    }
+  }
+
+  private async drop(graph: string): Promise<void> {
+    await this.db.read((tx) =>
+      tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
+    );
+  }
+
+  async centrality(
+    scope: ProjectionScope,
+    measure: CentralityMeasure,
+    first: number,
+  ): Promise<{ nodeCount: number; ranked: { node: GraphNode; score: number }[] }> {
+    return this.onProjection(scope, { nodeCount: 0, ranked: [] }, async (tx, graph, nodeCount) => {
+      const result = await tx.run(
+        `${CENTRALITY[measure]} YIELD nodeId, score
+         WITH gds.util.asNode(nodeId) AS n, score ORDER BY score DESC, n.id LIMIT $first
+         RETURN ${NODE('n')} AS node, score`,
+        { graph, first: neo4j.int(first) },
+      );
+      return {
+        nodeCount,
+        ranked: result.records.map((r) => ({
+          node: nodeOf(r.get('node') as NodeValue),
+          score: r.get('score') as number,
+        })),
+      };
+    });
+  }
+
+  async communities(
+    scope: ProjectionScope,
+    first: number,
+    caps: { members: number; ties: number },
+  ): Promise<{
+    count: number;
+    communities: { size: number; members: GraphNode[]; ties: { node: GraphNode; members: number }[] }[];
+  }> {
+    return this.onProjection(scope, { count: 0, communities: [] }, async (tx, graph) => {
+      const result = await tx.run(
+        `CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight'}) YIELD nodeId, communityId
+         WITH communityId, collect(nodeId) AS ids
+         WITH collect(ids) AS groups
+         WITH size(groups) AS count, groups
+         UNWIND groups AS ids
+         WITH count, ids ORDER BY size(ids) DESC, ids[0] LIMIT $first
+         WITH count, size(ids) AS size, [i IN ids | gds.util.asNode(i)] AS members
+         CALL (members) {
+           UNWIND members AS m
+           MATCH (m)-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]->(t:Entity)
+           WITH t, count(DISTINCT m) AS k WHERE k >= 2
+           ORDER BY k DESC, t.id LIMIT $ties
+           RETURN collect({node: ${NODE('t')}, members: k}) AS ties
+         }
+         UNWIND members AS m
+         WITH count, size, ties, m ORDER BY m.name, m.id
+         WITH count, size, ties, collect(${NODE('m')})[..$members] AS members
+         RETURN count, size, members, ties ORDER BY size DESC`,
+        { graph, first: neo4j.int(first), members: neo4j.int(caps.members), ties: neo4j.int(caps.ties) },
+      );
+      return {
+        count: (result.records[0]?.get('count') as number | undefined) ?? 0,
+        communities: result.records.map((r) => ({
+          size: r.get('size') as number,
+          members: (r.get('members') as NodeValue[]).map(nodeOf),
+          ties: (r.get('ties') as { node: NodeValue; members: number }[]).map((t) => ({
+            node: nodeOf(t.node),
+            members: t.members,
+          })),
+        })),
+      };
+    });
+  }
+
+  /**
+   * The shortest path (fewest links) from each of side a's entities (at most `maxSources`, the best linked
+   * first) to every entity of side b, as lists of internal node ids, and those nodes.
+   */
+  async shortestPathsBetween(
+    scope: ProjectionScope,
+    sides: { aIds: string[]; aCountries: string[]; bIds: string[]; bCountries: string[] },
+    maxSources: number,
+  ): Promise<{ paths: number[][]; nodes: Map<number, GraphNode> }> {
+    const none = { paths: [], nodes: new Map<number, GraphNode>() };
+    return this.onProjection(scope, none, async (tx, graph) => {
+      const code = `CASE WHEN size($aCountries) + size($bCountries) > 0 THEN ${countryOf('x', this.maxDepth, true)}.country.code END`;
+      const result = await tx.run(
+        `CALL gds.degree.stream($graph) YIELD nodeId, score
+         WITH nodeId, score, gds.util.asNode(nodeId) AS x
+         WITH nodeId, score, x, ${code} AS code
+         ORDER BY score DESC, x.id
+         WITH collect(CASE WHEN x.id IN $aIds OR code IN $aCountries THEN nodeId END)[..$maxSources] AS sources,
+              collect(CASE WHEN x.id IN $bIds OR code IN $bCountries THEN nodeId END) AS targets
+         UNWIND sources AS s
+         CALL gds.allShortestPaths.dijkstra.stream($graph, {sourceNode: s}) YIELD targetNode, nodeIds
+         WITH targetNode, nodeIds, targets WHERE targetNode IN targets AND size(nodeIds) > 1
+         RETURN nodeIds`,
+        { graph, ...sides, maxSources: neo4j.int(maxSources) },
+      );
+      const paths = result.records.map((r) => (r.get('nodeIds') as number[]).map(Number));
+      const ids = [...new Set(paths.flat())];
+      const read = await tx.run(
+        `UNWIND $ids AS i WITH i, gds.util.asNode(i) AS n RETURN i, ${NODE('n')} AS node`,
+        {
+          ids: ids.map((i) => neo4j.int(i)),
+        },
+      );
+      const nodes = new Map(
+        read.records.map((r) => [Number(r.get('i')), nodeOf(r.get('node') as NodeValue)]),
+      );
+      return { paths, nodes };
+    });
+  }
+
+  /** The entity's kind labels, or null when there is no entity with that id. */
+  async labelsOf(id: string): Promise<string[] | null> {
+    return this.db.read(async (tx) => {
+      const result = await tx.run('MATCH (x:Entity {id: $id}) RETURN labels(x) AS labels', { id });
+      return (result.records[0]?.get('labels') as string[] | undefined) ?? null;
+    });
+  }
+
+  /**
+   * Entities of the same kind (institution or person) that share partners (PART_OF, positions), events or
+   * agreements with `id`, by the Jaccard similarity of those sets.
+   */
+  async similar(
+    id: string,
+    first: number,
+    maxShared: number,
+  ): Promise<{ node: GraphNode; score: number; shared: GraphNode[] }[]> {
+    const features = (v: string, f: string) =>
+      `(${v})-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]-(${f}) WHERE ${f}:Event OR ${f}:Agreement OR ${f}:Institution OR ${f}:Person`;
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (x:Entity {id: $id})
+         WITH x, COLLECT { MATCH ${features('x', 'f')} RETURN DISTINCT f } AS mine
+         UNWIND mine AS f
+         MATCH (f)-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]-(y:Entity)
+         WHERE y <> x AND ((x:Person AND y:Person) OR (x:Institution AND y:Institution))
+         WITH x, size(mine) AS mineSize, y, collect(DISTINCT f) AS shared
+         WITH y, shared, mineSize, size(COLLECT { MATCH ${features('y', 'g')} RETURN DISTINCT g }) AS theirs
+         WITH y, shared, toFloat(size(shared)) / (mineSize + theirs - size(shared)) AS score
+         ORDER BY score DESC, size(shared) DESC, y.id LIMIT $first
+         RETURN ${NODE('y')} AS node, score, [s IN shared | ${NODE('s')}][..$maxShared] AS shared`,
+        { id, first: neo4j.int(first), maxShared: neo4j.int(maxShared) },
+      );
+      return result.records.map((r) => ({
+        node: nodeOf(r.get('node') as NodeValue),
+        score: r.get('score') as number,
+        shared: (r.get('shared') as NodeValue[]).map(nodeOf),
+      }));
+    });
+  }
+}
