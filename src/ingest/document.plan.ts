@@ -32,7 +32,7 @@ export interface NodeWrite {
   mentionNames: string[];
   /** For a person: the keys of the institutions the document places them at. */
   contextKeys: string[];
-  /** For a place: its kind label; places of another kind never match. */
+  /** For a place or an event: its kind label; those of another kind never match. */
   kindLabel?: string;
   /** For a commitment: the key of its agreement, from whose resolved id its own derives. */
   parentKey?: string;
@@ -268,7 +268,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
         description: event.description as string,
         order: event.order as number,
       },
-      { date: eventDate, endDate },
+      { date: eventDate, endDate, kindLabel: EVENT_KINDS[event.kind] },
     );
     row.generatedId = `event:${eventDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(event.name)}`;
     if (event.place) link('HELD_IN', row.key, ref(`${field}.place`, event.place));

@@ -94,13 +94,18 @@ const SAME_PHRASES: [RegExp, string][] = [
   ),
 ];
 
-/** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
-export function nameWords(name: string): string[] {
+/** A name's words in one spelling each, without stop words and articles; its qualifiers too unless kept. */
+function wordsOf(name: string, keepQualifiers: boolean): string[] {
   const phrased = SAME_PHRASES.reduce((text, [pattern, same]) => text.replace(pattern, same), foldName(name));
-  return stripQualifiers(phrased)
+  return (keepQualifiers ? phrased : stripQualifiers(phrased))
     .split(' ')
     .filter((word) => word !== '' && !STOP_WORDS.has(word) && !ARTICLE.test(word))
     .map(foldWord);
+}
+
+/** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
+export function nameWords(name: string): string[] {
+  return wordsOf(name, false);
 }
 
 /**
@@ -109,6 +114,20 @@ export function nameWords(name: string): string[] {
  */
 export function nameKey(name: string): string {
   return [...new Set(nameWords(name))].sort().join(' ');
+}
+
+/**
+ * What a name says besides the place it names, for an institution located in that place: "Ningxia district
+ * government", "government of Hui Autonomous Region" and "People's Government of Ningxia Hui Autonomous Region",
+ * all located in Ningxia Hui Autonomous Region, are each its "government". Undefined unless the name names some
+ * of the place (a bare "Government" may be any government there) and says something besides it.
+ */
+export function localKey(name: string, placeNames: string[]): string | undefined {
+  const placeWords = new Set(placeNames.flatMap((place) => wordsOf(place, true)));
+  const words = wordsOf(name, true);
+  const rest = words.filter((word) => !placeWords.has(word));
+  if (rest.length === 0 || rest.length === words.length) return undefined;
+  return [...new Set(rest)].sort().join(' ');
 }
 
 /** A name that is itself an acronym: one word of 2 to 8 capitals ("MOST", "CASTTC", "LAS"). */
