@@ -14,6 +14,7 @@ import {
   shortHash,
   type Candidate,
   type Mention,
+  type ToldBefore,
 } from './entity.resolution';
 
 export type Outcome = 'CREATED' | 'MATCHED' | 'UPDATED';
@@ -490,31 +491,37 @@ async function mergeEventsToldTwice(
      WITH e, other,
           COUNT { MATCH (p:Entity) WHERE p.id IN e.participants AND (p)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS shared
      WHERE shared > 0
-     RETURN e.key AS key, other.id AS id, other.name AS name, shared,
+     RETURN e.key AS key, other.id AS id, other.name AS name, coalesce(other.aliases, []) AS aliases, shared,
             COUNT { MATCH (p:Entity) WHERE (p)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS theirs,
             size(e.participants) AS ours
      ORDER BY id`,
     { events },
   );
   const rowOf = new Map(state.rows.map((row) => [row.key, row]));
-  const found = new Map<
-    string,
-    { id: string; name: string; shared: number; theirs: number; ours: number }[]
-  >();
+  const found = new Map<string, (ToldBefore & { name: string })[]>();
   for (const record of result.records) {
     const key = record.get('key') as string;
     if (!found.has(key)) found.set(key, []);
     found.get(key)?.push({
       id: record.get('id') as string,
       name: record.get('name') as string,
+      names: [record.get('name') as string, ...(record.get('aliases') as string[])],
       shared: record.get('shared') as number,
       theirs: record.get('theirs') as number,
       ours: record.get('ours') as number,
     });
   }
-  for (const [key, others] of found) {
-    const row = rowOf.get(key) as NodeWrite;
-    const decision = eventToldTwice(others);
+  const decide = (contested: Set<string>) =>
+    [...found].map(([key, others]) => {
+      const row = rowOf.get(key) as NodeWrite;
+      return { row, others, decision: eventToldTwice(row.mentionNames, others, contested) };
+    });
+  const chosen = decide(new Set()).flatMap(({ decision }) =>
+    decision.outcome === 'MATCHED' ? [decision.id] : [],
+  );
+  // Two events of this document told as the same other event: which one it is is not certain.
+  const contested = new Set(chosen.filter((id, i) => chosen.indexOf(id) !== i));
+  for (const { row, others, decision } of decide(contested)) {
     if (decision.outcome === 'MATCHED') {
       assign(state, row, decision.id, decision.reason);
       // Name resolution's doubts about this row are settled.

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
-import { acronymsOf, asAcronym, localKey, nameKey, nameWords, normalizeName } from './resolution.names';
+import {
+  acronymsOf,
+  asAcronym,
+  localKey,
+  nameKey,
+  nameWords,
+  normalizeName,
+  numbersDiffer,
+} from './resolution.names';
 
 /** The broad category a mention belongs to; resolution never crosses categories. */
 export type Category =
@@ -283,6 +291,8 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
 /** Another document's event of the same kind and date, with the participants the two have in common. */
 export interface ToldBefore {
   id: string;
+  /** Its name and aliases. */
+  names: string[];
   shared: number;
   /** How many participants each side has. */
   theirs: number;
@@ -293,15 +303,27 @@ export interface ToldBefore {
 const CERTAIN_SHARED_PARTICIPANTS = 2;
 
 /**
- * Whether an event is one that another document told (same kind and date, participants in common, as `others`).
- * Certain, and so one event: exactly one such event shares at least two participants, and at least half of the
- * larger side's. Anything less is reported with its overlap: two delegations may meet twice in a day.
+ * Whether an event named `names` is one that another document told (same kind and date, participants in common,
+ * as `others`). Certain, and so one event: exactly one such event shares at least two participants, and at least
+ * half of the larger side's, its name states no other number ("Meeting 1", "Meeting 2"), and no other event of
+ * the same document is as sure of it (`contested`). Anything less is reported with its overlap: two delegations
+ * may meet twice in a day.
  */
-export function eventToldTwice(others: ToldBefore[]): Exclude<Resolution, { outcome: 'NEW' }> {
+export function eventToldTwice(
+  names: string[],
+  others: ToldBefore[],
+  contested: ReadonlySet<string> = new Set(),
+): Exclude<Resolution, { outcome: 'NEW' }> {
   const overlap = (o: ToldBefore): number => o.shared / Math.max(o.theirs, o.ours);
   const reason = (o: ToldBefore): string =>
     `same kind and date, ${o.shared} participant${o.shared === 1 ? '' : 's'} in common`;
-  const certain = others.filter((o) => o.shared >= CERTAIN_SHARED_PARTICIPANTS && overlap(o) >= 0.5);
+  const certain = others.filter(
+    (o) =>
+      o.shared >= CERTAIN_SHARED_PARTICIPANTS &&
+      overlap(o) >= 0.5 &&
+      !numbersDiffer(names, o.names) &&
+      !contested.has(o.id),
+  );
   if (certain.length === 1) {
     const [only] = certain as [ToldBefore];
     return { outcome: 'MATCHED', id: only.id, reason: reason(only) };

@@ -82,6 +82,19 @@ function foldWord(word: string): string {
   return single.length > 3 && single.endsWith('s') && !single.endsWith('ss') ? single.slice(0, -1) : single;
 }
 
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
 /**
  * Phrases that name the same thing in other words: a Chinese region's "People's Government" is its "Regional" or
  * "District Government" in translations; ordinals are written in words or figures. Only whole phrases are
@@ -89,9 +102,7 @@ function foldWord(word: string): string {
  */
 const SAME_PHRASES: [RegExp, string][] = [
   [/\b(people s|regional|district|provincial|municipal|local) government\b/g, 'government'],
-  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
-    (word, i): [RegExp, string] => [new RegExp(`\\b${i + 1}(st|nd|rd|th)\\b`, 'g'), word],
-  ),
+  ...ORDINALS.map((word, i): [RegExp, string] => [new RegExp(`\\b${i + 1}(st|nd|rd|th)\\b`, 'g'), word]),
 ];
 
 /** A name's words in one spelling each, without stop words and articles; its qualifiers too unless kept. */
@@ -106,6 +117,19 @@ function wordsOf(name: string, keepQualifiers: boolean): string[] {
 /** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
 export function nameWords(name: string): string[] {
   return wordsOf(name, false);
+}
+
+const ORDINAL_WORDS = new Set(ORDINALS);
+
+/**
+ * Whether two sets of names state different numbers (in figures or as ordinals, "5th" being "fifth"): "Meeting 1"
+ * and "Meeting 2", the "Fourth" and the "Fifth" Expo are occurrences apart, however alike the rest.
+ */
+export function numbersDiffer(a: string[], b: string[]): boolean {
+  const numbers = (names: string[]): Set<string> =>
+    new Set(names.flatMap(nameWords).filter((word) => /^\p{N}+$/u.test(word) || ORDINAL_WORDS.has(word)));
+  const [x, y] = [numbers(a), numbers(b)];
+  return x.size > 0 && y.size > 0 && (x.size !== y.size || [...x].some((n) => !y.has(n)));
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type Mention,
   type ToldBefore,
 } from '../../src/ingest/entity.resolution';
-import { localKey, normalizeName } from '../../src/ingest/resolution.names';
+import { localKey, normalizeName, numbersDiffer } from '../../src/ingest/resolution.names';
 
 const munkhbat: Candidate = {
   id: 'person:s-munkhbat',
@@ -342,33 +342,58 @@ describe('events', () => {
 });
 
 describe('eventToldTwice', () => {
-  const told = (id: string, shared: number, theirs = 3, ours = 3): ToldBefore => ({
+  const told = (id: string, shared: number, theirs = 3, ours = 3, names = ['Talks']): ToldBefore => ({
     id,
+    names,
     shared,
     theirs,
     ours,
   });
+  const talks = ['Talks on cooperation'];
 
   it('is one event when exactly one of the same kind and date shares two participants and half of them', () => {
-    expect(eventToldTwice([told('event:a', 2)])).toEqual({
+    expect(eventToldTwice(talks, [told('event:a', 2)])).toEqual({
       outcome: 'MATCHED',
       id: 'event:a',
       reason: 'same kind and date, 2 participants in common',
     });
   });
 
+  it('is reported when the names state different numbers, or another event of the document claims it too', () => {
+    const meeting = (n: number) => [`Cooperation meeting ${n}`];
+    expect(eventToldTwice(meeting(1), [told('event:a', 2, 3, 3, meeting(2))]).outcome).toBe('UNCERTAIN');
+    expect(
+      eventToldTwice(['Fifth round of talks'], [told('event:a', 2, 3, 3, ['5th round of talks'])]),
+    ).toMatchObject({
+      outcome: 'MATCHED',
+    });
+    expect(eventToldTwice(talks, [told('event:a', 2)], new Set(['event:a'])).outcome).toBe('UNCERTAIN');
+  });
+
   it('is reported when one participant is shared, when little of a large event is, or when two events qualify', () => {
-    expect(eventToldTwice([told('event:a', 1)])).toEqual({
+    expect(eventToldTwice(talks, [told('event:a', 1)])).toEqual({
       outcome: 'UNCERTAIN',
       candidates: [{ id: 'event:a', score: 0.8, reason: 'same kind and date, 1 participant in common' }],
     });
-    expect(eventToldTwice([told('event:a', 2, 10, 3)]).outcome).toBe('UNCERTAIN');
-    expect(eventToldTwice([told('event:a', 2), told('event:b', 3)])).toMatchObject({
+    expect(eventToldTwice(talks, [told('event:a', 2, 10, 3)]).outcome).toBe('UNCERTAIN');
+    expect(eventToldTwice(talks, [told('event:a', 2), told('event:b', 3)])).toMatchObject({
       outcome: 'UNCERTAIN',
       candidates: [
         { id: 'event:a', reason: 'same kind and date, 2 participants in common, as another event' },
         { id: 'event:b', reason: 'same kind and date, 3 participants in common, as another event' },
       ],
     });
+  });
+});
+
+describe('numbersDiffer', () => {
+  it.each([
+    [['Meeting 1'], ['Meeting 2'], true],
+    [['4th China-Arab States Expo'], ['Fifth China-Arab States Expo'], true],
+    [['5th China-Arab States Expo'], ['Fifth China-Arab States Expo'], false],
+    [['Talks'], ['Talks 2'], false],
+    [['2019 Forum'], ['2019 Forum, 3rd session'], true],
+  ])('%p and %p: %p', (a, b, expected) => {
+    expect(numbersDiffer(a, b)).toBe(expected);
   });
 });
