@@ -398,6 +398,8 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
            n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
            n.nameLangs = coalesce(row.nameLangs, n.nameLangs),
            n.nameValues = coalesce(row.nameValues, n.nameValues),
+           n.nameSince = coalesce(row.nameSince, n.nameSince),
+           n.nameUntil = coalesce(row.nameUntil, n.nameUntil),
            n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
        SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
