@@ -46,6 +46,8 @@ const FIELD_STEPS: Record<string, FieldSteps> = {
   managedBy: { follows: [['MANAGES', 'IN']] },
   operates: { follows: [['OPERATES', 'OUT']] },
   operatedBy: { follows: [['OPERATES', 'IN']] },
+  succeededBy: { follows: [['SUCCEEDED_BY', 'OUT']] },
+  precededBy: { follows: [['SUCCEEDED_BY', 'IN']] },
   parties: { follows: [['PARTY_TO', 'IN']] },
   reachedAt: { follows: [['REACHED_AT', 'OUT']] },
 };
@@ -124,7 +126,9 @@ export function stepsOf(info: GraphQLResolveInfo, under?: string): PrefetchStep[
 /** Properties that fields read under other names (relationship.service.ts, entity.resolver.ts). */
 const FIELD_PROPERTIES: Record<string, string[]> = {
   sources: ['sourceIds'],
-  names: ['nameLangs', 'nameValues'],
+  names: ['nameLangs', 'nameValues', 'nameSince', 'nameUntil'],
+  // An institution's name as of a date reads its dated names.
+  name: ['name', 'nameLangs', 'nameValues', 'nameSince', 'nameUntil'],
 };
 
 /** The properties the given fields read: each one's own, or those listed above; introspection reads none. */

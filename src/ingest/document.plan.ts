@@ -32,7 +32,7 @@ export interface NodeWrite {
   mentionNames: string[];
   /** For a person: the keys of the institutions the document places them at. */
   contextKeys: string[];
-  /** For a place: its kind label; places of another kind never match. */
+  /** For a place or an event: its kind label; those of another kind never match. */
   kindLabel?: string;
   /** For a commitment: the key of its agreement, from whose resolved id its own derives. */
   parentKey?: string;
@@ -47,6 +47,9 @@ export interface NodeWrite {
   aliases: string[];
   nameLangs?: string[];
   nameValues?: string[];
+  /** Parallel to nameValues: from and until when an institution bore the name, '' where the document is silent. */
+  nameSince?: string[];
+  nameUntil?: string[];
 }
 
 export interface RelationshipWrite {
@@ -129,6 +132,20 @@ export function planDocument(doc: IngestDocument): WritePlan {
     if (claimed !== undefined && claimed !== category)
       throw bad(`${field}.id`, `${JSON.stringify(entity.id)} starts as ids of the kind ${claimed} do`);
     const name = (props.name as string | undefined) ?? entity.name ?? key;
+    const names = entity.names?.map((n, j) => ({
+      ...n,
+      since: date(`${field}.names[${j}].since`, n.since),
+      until: date(`${field}.names[${j}].until`, n.until),
+    }));
+    names?.forEach((n, j) => {
+      if (n.since !== undefined && n.until !== undefined && n.until < n.since)
+        throw bad(`${field}.names[${j}].until`, `is before since (${n.since})`);
+    });
+    // A name borne for a time is one the entity is found and resolved by, like an alias.
+    const borne = (names ?? [])
+      .filter((n) => n.since !== undefined || n.until !== undefined)
+      .map((n) => n.value);
+    const aliases = [...(entity.aliases ?? []), ...borne.filter((value) => value !== name)];
     const row: NodeWrite = {
       key,
       field,
@@ -136,12 +153,17 @@ export function planDocument(doc: IngestDocument): WritePlan {
       explicitId: entity.id,
       generatedId: `${PREFIX[category]}:${slug(name)}`,
       // Acronyms are left out: "MFA" names ministries of many countries.
-      mentionNames: [name, ...(entity.aliases ?? [])],
+      mentionNames: [name, ...aliases],
       contextKeys: [],
       props: Object.fromEntries(Object.entries({ ...props, name }).filter(([, v]) => v !== undefined)),
-      aliases: entity.aliases ?? [],
-      ...(entity.names
-        ? { nameLangs: entity.names.map((n) => n.lang), nameValues: entity.names.map((n) => n.value) }
+      aliases,
+      ...(names
+        ? {
+            nameLangs: names.map((n) => n.lang),
+            nameValues: names.map((n) => n.value),
+            nameSince: names.map((n) => n.since ?? ''),
+            nameUntil: names.map((n) => n.until ?? ''),
+          }
         : {}),
       ...extra,
     };
@@ -268,7 +290,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
         description: event.description as string,
         order: event.order as number,
       },
-      { date: eventDate, endDate },
+      { date: eventDate, endDate, kindLabel: EVENT_KINDS[event.kind] },
     );
     row.generatedId = `event:${eventDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(event.name)}`;
     if (event.place) link('HELD_IN', row.key, ref(`${field}.place`, event.place));
@@ -334,7 +356,13 @@ export function planDocument(doc: IngestDocument): WritePlan {
 
   (doc.relationships ?? []).forEach((rel, i) => {
     const field = `relationships[${i}]`;
-    link(rel.type, ref(`${field}.from`, rel.from), ref(`${field}.to`, rel.to));
+    addRel(rel.type, {
+      from: ref(`${field}.from`, rel.from),
+      to: ref(`${field}.to`, rel.to),
+      key: '',
+      props: {},
+      since: date(`${field}.since`, rel.since),
+    });
   });
 
   // Two mentions of one document with the same name are two entities (the document gave them two refs).

@@ -7,7 +7,15 @@ import type { Database } from '../db/neo4j.database';
 import { candidatePairId, candidatePairIdCypher } from '../modules/review/candidate.id';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
-import { resolutionKeys, resolveMention, shortHash, type Candidate, type Mention } from './entity.resolution';
+import {
+  eventToldTwice,
+  resolutionKeys,
+  resolveMention,
+  shortHash,
+  type Candidate,
+  type Mention,
+  type ToldBefore,
+} from './entity.resolution';
 
 export type Outcome = 'CREATED' | 'MATCHED' | 'UPDATED';
 
@@ -107,6 +115,9 @@ async function candidatesFor(
             [node.name] + coalesce(node.aliases, []) AS names,
             [(node)-[:${cypherRelType('HOLDS_POSITION')}]->(at:Entity) | at.id] AS context,
             head([(node)-[:${cypherRelType('PART_OF')}]->(parent:Entity) | parent.id]) AS parent,
+            head([(node)-[:${cypherRelType('LOCATED_IN')}]->(place:Place) | place.id]) AS place,
+            head([(node)-[:${cypherRelType('LOCATED_IN')}]->(place:Place) | [place.name] + coalesce(place.aliases, [])]) AS placeNames,
+            toString(node.date) AS date,
             head(COLLECT { ${countryOf('(node)')} }) AS country,
             head(COLLECT { ${countryOf('(:Entity {id: m.parent})')} }) AS parentCountry,
             coalesce(node.sourceIds, []) AS sourceIds`,
@@ -126,6 +137,9 @@ async function candidatesFor(
       acronym: (record.get('acronym') as string | null) ?? undefined,
       parent: (record.get('parent') as string | null) ?? undefined,
       country: (record.get('country') as string | null) ?? undefined,
+      place: (record.get('place') as string | null) ?? undefined,
+      placeNames: (record.get('placeNames') as string[] | null) ?? undefined,
+      date: (record.get('date') as string | null) ?? undefined,
     });
   }
   return byKey;
@@ -141,9 +155,11 @@ async function lockResolutionKeys(tx: ManagedTransaction, rows: NodeWrite[]): Pr
   for (const row of rows) {
     if (row.explicitId !== undefined || row.category === 'Commitment') continue;
     keys.add(`id|${row.generatedId}`);
-    if (NAME_RESOLVED.has(row.category)) {
+    if (NAME_RESOLVED.has(row.category) || row.category === 'Event') {
       for (const key of resolutionKeys(row.category, row.mentionNames, row.kindLabel)) keys.add(key);
     }
+    // Events of one kind and date may be one event told twice: decided one ingest after the other.
+    if (row.category === 'Event' && row.date !== undefined) keys.add(`Event|${row.kindLabel}|${row.date}`);
   }
   if (keys.size === 0) return;
   await tx.run(
@@ -171,6 +187,7 @@ interface Resolving {
 /** What the document itself says about where its institutions sit. */
 interface DocumentLinks {
   partOf: Map<string, string>;
+  locatedIn: Map<string, string>;
   /** The ISO code of the country a record is located in, following the document's own places. */
   country: (key: string) => string | undefined;
 }
@@ -193,7 +210,7 @@ function documentLinks(plan: WritePlan, rows: NodeWrite[]): DocumentLinks {
     const next = locatedIn.get(key) ?? partOf.get(key);
     return next === undefined ? undefined : country(next, depth + 1);
   };
-  return { partOf, country: (key) => (codes.has(key) ? undefined : country(key)) };
+  return { partOf, locatedIn, country: (key) => (codes.has(key) ? undefined : country(key)) };
 }
 
 function assign(state: Resolving, row: NodeWrite, id: string, how?: string): void {
@@ -208,6 +225,8 @@ const ownId = (row: NodeWrite, sourceId: string): string => `${row.generatedId}-
 function mentionOf(state: Resolving, row: NodeWrite): Mention {
   const parentKey = state.links.partOf.get(row.key);
   const parent = parentKey === undefined ? undefined : state.idOf(parentKey);
+  const placeKey = state.links.locatedIn.get(row.key);
+  const placeRow = state.rows.find((r) => r.key === placeKey);
   return {
     category: row.category,
     names: row.mentionNames,
@@ -217,6 +236,9 @@ function mentionOf(state: Resolving, row: NodeWrite): Mention {
     acronym: typeof row.props.acronym === 'string' ? row.props.acronym : undefined,
     parent,
     country: state.links.country(row.key),
+    place: placeKey === undefined ? undefined : state.idOf(placeKey),
+    placeNames: placeRow?.mentionNames,
+    date: row.date,
   };
 }
 
@@ -250,13 +272,13 @@ async function resolveByName(tx: ManagedTransaction, state: Resolving, batch: No
 }
 
 /**
- * Institutions in waves, parents first: an institution's parent is part of the evidence about it, so it must be
- * known (resolved) before the institution is.
+ * Institutions (and events) in waves, parents first: a parent is part of the evidence about its part, so it must
+ * be known (resolved) before the part is.
  */
-async function resolveInstitutions(
-  tx: ManagedTransaction,
+async function resolveInWaves(
   state: Resolving,
   rows: NodeWrite[],
+  resolve: (wave: NodeWrite[]) => Promise<void>,
 ): Promise<void> {
   let pending = rows;
   while (pending.length > 0) {
@@ -266,7 +288,7 @@ async function resolveInstitutions(
     });
     // A PART_OF cycle within the document leaves no row ready: resolve the rest without their parents.
     const wave = ready.length > 0 ? ready : pending;
-    await resolveByName(tx, state, wave);
+    await resolve(wave);
     pending = pending.filter((row) => !wave.includes(row));
   }
 }
@@ -328,17 +350,24 @@ async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: Inges
 
   for (const row of rows) {
     if (row.explicitId !== undefined) resolveById(state, row, row.explicitId);
-    else if (row.category === 'Event' || row.category === 'Agreement') resolveByGeneratedId(state, row);
+    else if (row.category === 'Agreement' || (row.category === 'Event' && existing.has(row.generatedId)))
+      resolveByGeneratedId(state, row);
   }
   const unresolved = (categories: string[]): NodeWrite[] =>
     rows.filter(
       (row) => row.id === undefined && categories.includes(row.category) && NAME_RESOLVED.has(row.category),
     );
   await resolveByName(tx, state, unresolved(['Place']));
-  await resolveInstitutions(tx, state, unresolved(['Institution']));
+  await resolveInWaves(state, unresolved(['Institution']), (wave) => resolveByName(tx, state, wave));
   await resolveByName(tx, state, unresolved(['Framework']));
-  // People last: the institutions the document places them at are their context.
+  // People after institutions: the institutions the document places them at are their context.
   await resolveByName(tx, state, unresolved(['Person']));
+  // Events last: their participants are evidence that two documents tell one event.
+  const events = rows.filter((row) => row.id === undefined && row.category === 'Event');
+  await resolveInWaves(state, events, async (wave) => {
+    await resolveByName(tx, state, wave);
+    await mergeEventsToldTwice(tx, state, wave);
+  });
   for (const row of rows.filter((r) => r.category === 'Commitment')) {
     assign(state, row, `${state.graphId(row.parentKey as string)}#${row.order}`);
   }
@@ -369,6 +398,8 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
            n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
            n.nameLangs = coalesce(row.nameLangs, n.nameLangs),
            n.nameValues = coalesce(row.nameValues, n.nameValues),
+           n.nameSince = coalesce(row.nameSince, n.nameSince),
+           n.nameUntil = coalesce(row.nameUntil, n.nameUntil),
            n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
        SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
@@ -432,60 +463,79 @@ async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state
 
 /**
  * An event this document creates may be one another document told under another name: same kind, same date, and
- * participants in common. Such pairs are reported for review, never merged by themselves.
+ * participants in common. It becomes that event when the evidence is certain (see `eventToldTwice`); otherwise
+ * the pairs are reported for review.
  */
-async function reportEventsToldTwice(
+async function mergeEventsToldTwice(
   tx: ManagedTransaction,
-  plan: WritePlan,
   state: Resolving,
+  rows: NodeWrite[],
 ): Promise<void> {
   const participants = new Map<string, string[]>();
-  for (const row of plan.relationships.find((group) => group.type === 'PARTICIPATED_IN')?.rows ?? []) {
+  for (const row of state.plan.relationships.find((group) => group.type === 'PARTICIPATED_IN')?.rows ?? []) {
     if (!participants.has(row.to)) participants.set(row.to, []);
     participants.get(row.to)?.push(state.graphId(row.from));
   }
-  const events = plan.nodes.flatMap((group) =>
-    group.rows
-      .filter(
-        (row) => row.category === 'Event' && row.date !== undefined && !state.existing.has(row.generatedId),
-      )
-      .filter((row) => row.explicitId === undefined && participants.has(row.key))
-      .map((row) => ({
-        key: row.key,
-        id: row.id,
-        date: row.date,
-        kind: group.labels.find((label) => label !== 'Event') ?? 'Event',
-        participants: participants.get(row.key),
-      })),
-  );
+  const events = rows
+    .filter((row) => row.date !== undefined && !state.matchedBy.has(row.key) && participants.has(row.key))
+    .map((row) => ({
+      key: row.key,
+      id: row.id,
+      date: row.date,
+      kind: row.kindLabel ?? 'Event',
+      participants: [...new Set(participants.get(row.key))],
+    }));
   if (events.length === 0) return;
   const result = await tx.run(
     `UNWIND $events AS e
      MATCH (other:Event {date: date(e.date)})
      WHERE other.id <> e.id AND e.kind IN labels(other)
-     WITH e, other, COUNT { (p:Entity)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) WHERE p.id IN e.participants } AS shared
+     WITH e, other,
+          COUNT { MATCH (p:Entity) WHERE p.id IN e.participants AND (p)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS shared
      WHERE shared > 0
-     RETURN e.key AS key, other.id AS id, other.name AS name, shared,
-            COUNT { (:Entity)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS theirs, size(e.participants) AS ours`,
+     RETURN e.key AS key, other.id AS id, other.name AS name, coalesce(other.aliases, []) AS aliases, shared,
+            COUNT { MATCH (p:Entity) WHERE (p)-[:${cypherRelType('PARTICIPATED_IN')}]->(other) } AS theirs,
+            size(e.participants) AS ours
+     ORDER BY id`,
     { events },
   );
   const rowOf = new Map(state.rows.map((row) => [row.key, row]));
+  const found = new Map<string, (ToldBefore & { name: string })[]>();
   for (const record of result.records) {
-    const row = rowOf.get(record.get('key') as string) as NodeWrite;
-    const shared = record.get('shared') as number;
-    const overlap = shared / Math.max(record.get('theirs') as number, record.get('ours') as number);
+    const key = record.get('key') as string;
+    if (!found.has(key)) found.set(key, []);
+    found.get(key)?.push({
+      id: record.get('id') as string,
+      name: record.get('name') as string,
+      names: [record.get('name') as string, ...(record.get('aliases') as string[])],
+      shared: record.get('shared') as number,
+      theirs: record.get('theirs') as number,
+      ours: record.get('ours') as number,
+    });
+  }
+  const decide = (contested: Set<string>) =>
+    [...found].map(([key, others]) => {
+      const row = rowOf.get(key) as NodeWrite;
+      return { row, others, decision: eventToldTwice(row.mentionNames, others, contested) };
+    });
+  const chosen = decide(new Set()).flatMap(({ decision }) =>
+    decision.outcome === 'MATCHED' ? [decision.id] : [],
+  );
+  // Two events of this document told as the same other event: which one it is is not certain.
+  const contested = new Set(chosen.filter((id, i) => chosen.indexOf(id) !== i));
+  for (const { row, others, decision } of decide(contested)) {
+    if (decision.outcome === 'MATCHED') {
+      assign(state, row, decision.id, decision.reason);
+      // Name resolution's doubts about this row are settled.
+      state.report.uncertain = state.report.uncertain.filter((u) => u.field !== row.field);
+      continue;
+    }
+    const names = new Map(others.map((other) => [other.id, other.name]));
     state.report.uncertain.push({
       field: row.field,
       name: row.mentionNames[0] ?? row.key,
       id: row.id as string,
-      candidates: [
-        {
-          id: record.get('id') as string,
-          name: record.get('name') as string,
-          score: Number((0.7 + 0.3 * overlap).toFixed(2)),
-          reason: `same kind and date, ${shared} participant${shared === 1 ? '' : 's'} in common`,
-        },
-      ],
+      candidates: decision.candidates.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })),
     });
   }
 }
@@ -539,7 +589,6 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
      SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
     { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
   );
-  await reportEventsToldTwice(tx, plan, state);
   await writeNodes(tx, plan, state);
   await writeRelationships(tx, plan, state);
   await writeCandidates(tx, plan, report);

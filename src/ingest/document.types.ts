@@ -18,7 +18,7 @@ export interface IngestDocument {
   frameworks?: FrameworkRecord[];
   events?: EventRecord[];
   agreements?: AgreementRecord[];
-  relationships?: { from: string; type: RelationshipType; to: string }[];
+  relationships?: { from: string; type: RelationshipType; to: string; since?: string }[];
 }
 
 export interface Named {
@@ -28,7 +28,19 @@ export interface Named {
   ref?: string;
   name?: string;
   aliases?: string[];
-  names?: { lang: string; value: string }[];
+  /** Names in other languages; for an institution, also names it bore for a time (see DatedName). */
+  names?: DatedName[];
+}
+
+/**
+ * A name in a language. An institution's name with since or until is one it bore for that time: a rename keeps
+ * one institution, and the name it bore before stays one it is found and resolved by.
+ */
+export interface DatedName {
+  lang: string;
+  value: string;
+  since?: string;
+  until?: string;
 }
 
 export interface PlaceRecord extends Named {

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
-import { acronymsOf, asAcronym, nameKey, nameWords, normalizeName } from './resolution.names';
+import {
+  acronymsOf,
+  asAcronym,
+  localKey,
+  nameKey,
+  nameWords,
+  normalizeName,
+  numbersDiffer,
+} from './resolution.names';
 
 /** The broad category a mention belongs to; resolution never crosses categories. */
 export type Category =
@@ -61,13 +69,18 @@ export interface Mention {
   names: string[];
   /** For a person: the graph ids of the institutions the document places them at. */
   context: string[];
-  /** For a place: its kind label (Country, Region, City); places of another kind never match. */
+  /** For a place or an event: its kind label (Region, Conference); those of another kind never match. */
   kindLabel?: string;
   sourceId: string;
   /** For an institution: its acronym, its parent's graph id and its country's code, where the document says. */
   acronym?: string;
   parent?: string;
   country?: string;
+  /** The graph id of the place it is located in, and that place's names as the document gives them. */
+  place?: string;
+  placeNames?: string[];
+  /** For an event: its date, where the document gives one. */
+  date?: string;
 }
 
 export interface Candidate {
@@ -80,6 +93,9 @@ export interface Candidate {
   acronym?: string;
   parent?: string;
   country?: string;
+  place?: string;
+  placeNames?: string[];
+  date?: string;
 }
 
 export type Resolution =
@@ -90,7 +106,7 @@ export type Resolution =
 /** How alike two names are, and why: 1 the same name, down to 0.7 the least worth a reviewer's look. */
 interface NameEvidence {
   score: number;
-  how: 'EXACT' | 'INITIALS' | 'KEY' | 'ACRONYM' | 'SIMILAR';
+  how: 'EXACT' | 'INITIALS' | 'KEY' | 'PLACE' | 'ACRONYM' | 'SIMILAR';
 }
 
 /** Scores at or above this are worth reporting; below, the mention is simply new. */
@@ -119,6 +135,7 @@ function nameEvidence(mention: Mention, candidate: Candidate): NameEvidence | un
   // A key of one word ("bank" of "Bank of China") says too little to stand for a name.
   const keys = new Set(mention.names.map(nameKey).filter((key) => key.includes(' ')));
   if (candidate.names.some((name) => keys.has(nameKey(name)))) return { score: 0.95, how: 'KEY' };
+  if (sameLocalName(mention, candidate)) return { score: 0.95, how: 'PLACE' };
   if (mention.category === 'Institution' && acronymsAgree(mention, candidate))
     return { score: 0.8, how: 'ACRONYM' };
   let best = 0;
@@ -127,6 +144,21 @@ function nameEvidence(mention: Mention, candidate: Candidate): NameEvidence | un
   }
   const score = 0.4 + 0.5 * best;
   return score >= REPORT_THRESHOLD ? { score, how: 'SIMILAR' } : undefined;
+}
+
+/**
+ * Two institutions located in the same place whose names say the same besides (some of) that place's name:
+ * "government of Hui Autonomous Region" and "Ningxia district government", both in Ningxia Hui Autonomous Region.
+ */
+function sameLocalName(mention: Mention, candidate: Candidate): boolean {
+  if (mention.category !== 'Institution' || mention.place === undefined || mention.place !== candidate.place)
+    return false;
+  const places = [...(mention.placeNames ?? []), ...(candidate.placeNames ?? [])];
+  const ours = new Set(mention.names.map((name) => localKey(name, places)));
+  return candidate.names.some((name) => {
+    const key = localKey(name, places);
+    return key !== undefined && ours.has(key);
+  });
 }
 
 /** One side is (or states) an acronym that the other's name or stated acronym spells. */
@@ -144,18 +176,40 @@ function acronymsAgree(mention: Mention, candidate: Candidate): boolean {
 }
 
 /** What the document and the graph say around the two: agreeing, contradicting, or silent. */
-function contextOf(mention: Mention, candidate: Candidate): 'AGREES' | 'CONFLICTS' | 'SILENT' {
+type Context = 'AGREES' | 'CONFLICTS' | 'SILENT';
+
+function contextOf(mention: Mention, candidate: Candidate): Context {
   if (mention.category === 'Person') {
     if (mention.context.length === 0 || candidate.context.length === 0) return 'SILENT';
     return candidate.context.some((id) => mention.context.includes(id)) ? 'AGREES' : 'CONFLICTS';
   }
   const differ = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
+  const same = (a?: string, b?: string): boolean => a !== undefined && a === b;
+  if (mention.category === 'Event') {
+    if (differ(mention.date, candidate.date) || differ(mention.parent, candidate.parent)) return 'CONFLICTS';
+    return same(mention.date, candidate.date) ? 'AGREES' : 'SILENT';
+  }
   if (differ(mention.parent, candidate.parent) || differ(mention.country, candidate.country))
     return 'CONFLICTS';
-  const same = (a?: string, b?: string): boolean => a !== undefined && a === b;
-  return same(mention.parent, candidate.parent) || same(mention.country, candidate.country)
+  return same(mention.parent, candidate.parent) ||
+    same(mention.country, candidate.country) ||
+    same(mention.place, candidate.place)
     ? 'AGREES'
     : 'SILENT';
+}
+
+/**
+ * Whether a name's evidence decides with the context around it. An event is one occurrence: only its date tells
+ * two of the same name apart, so an event without the same date on both sides is never certain ("Opening
+ * ceremony").
+ */
+function certainEvidence(category: Category, evidence: NameEvidence, context: Context): boolean {
+  if (context === 'CONFLICTS') return false;
+  if (category === 'Event')
+    return (evidence.how === 'EXACT' || evidence.how === 'KEY') && context === 'AGREES';
+  if (evidence.how === 'EXACT') return true;
+  if (evidence.how === 'ACRONYM' || evidence.how === 'SIMILAR') return false;
+  return context === 'AGREES' || (category !== 'Person' && category !== 'Institution');
 }
 
 function reasonFor(category: Category, evidence: NameEvidence, context: string): string {
@@ -163,6 +217,7 @@ function reasonFor(category: Category, evidence: NameEvidence, context: string):
     EXACT: 'same name',
     INITIALS: 'name by initials',
     KEY: 'same name but for word order, qualifiers or spelling',
+    PLACE: 'same name once its place is read as where it is located',
     ACRONYM: 'acronym agrees',
     SIMILAR: `similar name (${evidence.score.toFixed(2)})`,
   }[evidence.how];
@@ -171,8 +226,12 @@ function reasonFor(category: Category, evidence: NameEvidence, context: string):
     if (context === 'CONFLICTS') return `${name}, different organisation`;
     return evidence.how === 'INITIALS' ? 'name differs by initials, no organisation in common' : name;
   }
+  if (category === 'Event') {
+    if (context === 'CONFLICTS') return `${name}, part of another event`;
+    return context === 'AGREES' ? `${name}, same date` : `${name}, no date to tell`;
+  }
   if (context === 'CONFLICTS') return `${name}, different parent or country`;
-  return context === 'AGREES' ? `${name}, same parent or country` : name;
+  return context === 'AGREES' ? `${name}, same parent, country or place` : name;
 }
 
 /**
@@ -187,6 +246,8 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
   const scored = candidates
     .filter((c) => c.labels.includes(mention.category))
     .filter((c) => mention.kindLabel === undefined || c.labels.includes(mention.kindLabel))
+    // Events of one name on two dates are two occurrences, not a pair to review.
+    .filter((c) => !(mention.date !== undefined && c.date !== undefined && mention.date !== c.date))
     .flatMap((candidate) => {
       const evidence = nameEvidence(mention, candidate);
       return evidence ? [{ candidate, evidence, context: contextOf(mention, candidate) }] : [];
@@ -200,13 +261,7 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
   if (statedHere)
     return { outcome: 'MATCHED', id: statedHere.candidate.id, reason: 'stated by this document before' };
 
-  const certain = scored.filter(
-    (s) =>
-      s.context !== 'CONFLICTS' &&
-      (s.evidence.how === 'EXACT' ||
-        ((s.evidence.how === 'KEY' || s.evidence.how === 'INITIALS') &&
-          (s.context === 'AGREES' || (mention.category !== 'Person' && mention.category !== 'Institution')))),
-  );
+  const certain = scored.filter((s) => certainEvidence(mention.category, s.evidence, s.context));
   // A person placed at an organisation: among namesakes, the one holding a position there.
   const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
   const decided = atSameOrganisation.length > 0 ? atSameOrganisation : certain;
@@ -229,6 +284,56 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
         decided.length > 1 && decided.includes(s)
           ? `${reasonFor(mention.category, s.evidence, s.context)}, as another candidate`
           : reasonFor(mention.category, s.evidence, s.context),
+    })),
+  };
+}
+
+/** Another document's event of the same kind and date, with the participants the two have in common. */
+export interface ToldBefore {
+  id: string;
+  /** Its name and aliases. */
+  names: string[];
+  shared: number;
+  /** How many participants each side has. */
+  theirs: number;
+  ours: number;
+}
+
+/** The fewest participants two tellings must share to be one event for certain. */
+const CERTAIN_SHARED_PARTICIPANTS = 2;
+
+/**
+ * Whether an event named `names` is one that another document told (same kind and date, participants in common,
+ * as `others`). Certain, and so one event: exactly one such event shares at least two participants, and at least
+ * half of the larger side's, its name states no other number ("Meeting 1", "Meeting 2"), and no other event of
+ * the same document is as sure of it (`contested`). Anything less is reported with its overlap: two delegations
+ * may meet twice in a day.
+ */
+export function eventToldTwice(
+  names: string[],
+  others: ToldBefore[],
+  contested: ReadonlySet<string> = new Set(),
+): Exclude<Resolution, { outcome: 'NEW' }> {
+  const overlap = (o: ToldBefore): number => o.shared / Math.max(o.theirs, o.ours);
+  const reason = (o: ToldBefore): string =>
+    `same kind and date, ${o.shared} participant${o.shared === 1 ? '' : 's'} in common`;
+  const certain = others.filter(
+    (o) =>
+      o.shared >= CERTAIN_SHARED_PARTICIPANTS &&
+      overlap(o) >= 0.5 &&
+      !numbersDiffer(names, o.names) &&
+      !contested.has(o.id),
+  );
+  if (certain.length === 1) {
+    const [only] = certain as [ToldBefore];
+    return { outcome: 'MATCHED', id: only.id, reason: reason(only) };
+  }
+  return {
+    outcome: 'UNCERTAIN',
+    candidates: others.map((o) => ({
+      id: o.id,
+      score: Number((0.7 + 0.3 * overlap(o)).toFixed(2)),
+      reason: certain.length > 1 && certain.includes(o) ? `${reason(o)}, as another event` : reason(o),
     })),
   };
 }

@@ -36,6 +36,8 @@ export const LINK_RULES: Record<
   ],
   MANAGES: [['Institution', 'Institution']],
   OPERATES: [['Institution', 'Institution']],
+  // A body replaced by another: stored one way, read both ways (succeededBy, precededBy).
+  SUCCEEDED_BY: [['Institution', 'Institution']],
   HOLDS_POSITION: [['Person', 'Institution']],
   PARTICIPATED_IN: [
     ['Person', 'Event'],
@@ -61,7 +63,7 @@ export const LINK_RULES: Record<
 };
 
 /** Hierarchies: following one of these from an entity never leads back to it. */
-export const ACYCLIC: readonly RelationshipType[] = ['PART_OF', 'LOCATED_IN'];
+export const ACYCLIC: readonly RelationshipType[] = ['PART_OF', 'LOCATED_IN', 'SUCCEEDED_BY'];
 
 const article = (word: string): string => `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word.toLowerCase()}`;
 

@@ -82,6 +82,19 @@ function foldWord(word: string): string {
   return single.length > 3 && single.endsWith('s') && !single.endsWith('ss') ? single.slice(0, -1) : single;
 }
 
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
 /**
  * Phrases that name the same thing in other words: a Chinese region's "People's Government" is its "Regional" or
  * "District Government" in translations; ordinals are written in words or figures. Only whole phrases are
@@ -89,18 +102,34 @@ function foldWord(word: string): string {
  */
 const SAME_PHRASES: [RegExp, string][] = [
   [/\b(people s|regional|district|provincial|municipal|local) government\b/g, 'government'],
-  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
-    (word, i): [RegExp, string] => [new RegExp(`\\b${i + 1}(st|nd|rd|th)\\b`, 'g'), word],
-  ),
+  ...ORDINALS.map((word, i): [RegExp, string] => [new RegExp(`\\b${i + 1}(st|nd|rd|th)\\b`, 'g'), word]),
 ];
 
-/** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
-export function nameWords(name: string): string[] {
+/** A name's words in one spelling each, without stop words and articles; its qualifiers too unless kept. */
+function wordsOf(name: string, keepQualifiers: boolean): string[] {
   const phrased = SAME_PHRASES.reduce((text, [pattern, same]) => text.replace(pattern, same), foldName(name));
-  return stripQualifiers(phrased)
+  return (keepQualifiers ? phrased : stripQualifiers(phrased))
     .split(' ')
     .filter((word) => word !== '' && !STOP_WORDS.has(word) && !ARTICLE.test(word))
     .map(foldWord);
+}
+
+/** The words that identify a name, each in one spelling: without stop words, articles and qualifiers. */
+export function nameWords(name: string): string[] {
+  return wordsOf(name, false);
+}
+
+const ORDINAL_WORDS = new Set(ORDINALS);
+
+/**
+ * Whether two sets of names state different numbers (in figures or as ordinals, "5th" being "fifth"): "Meeting 1"
+ * and "Meeting 2", the "Fourth" and the "Fifth" Expo are occurrences apart, however alike the rest.
+ */
+export function numbersDiffer(a: string[], b: string[]): boolean {
+  const numbers = (names: string[]): Set<string> =>
+    new Set(names.flatMap(nameWords).filter((word) => /^\p{N}+$/u.test(word) || ORDINAL_WORDS.has(word)));
+  const [x, y] = [numbers(a), numbers(b)];
+  return x.size > 0 && y.size > 0 && (x.size !== y.size || [...x].some((n) => !y.has(n)));
 }
 
 /**
@@ -109,6 +138,20 @@ export function nameWords(name: string): string[] {
  */
 export function nameKey(name: string): string {
   return [...new Set(nameWords(name))].sort().join(' ');
+}
+
+/**
+ * What a name says besides the place it names, for an institution located in that place: "Ningxia district
+ * government", "government of Hui Autonomous Region" and "People's Government of Ningxia Hui Autonomous Region",
+ * all located in Ningxia Hui Autonomous Region, are each its "government". Undefined unless the name names some
+ * of the place (a bare "Government" may be any government there) and says something besides it.
+ */
+export function localKey(name: string, placeNames: string[]): string | undefined {
+  const placeWords = new Set(placeNames.flatMap((place) => wordsOf(place, true)));
+  const words = wordsOf(name, true);
+  const rest = words.filter((word) => !placeWords.has(word));
+  if (rest.length === 0 || rest.length === words.length) return undefined;
+  return [...new Set(rest)].sort().join(' ');
 }
 
 /** A name that is itself an acronym: one word of 2 to 8 capitals ("MOST", "CASTTC", "LAS"). */

@@ -409,7 +409,7 @@ describe('ingesting documents', () => {
     );
     expect(second.entities.find((e) => e.field === 'institutions[0]')).toMatchObject({
       id: department,
-      matchedBy: 'same name but for word order, qualifiers or spelling, same parent or country',
+      matchedBy: 'same name but for word order, qualifiers or spelling, same parent, country or place',
     });
     const toldTwice = second.uncertain.find((u) => u.field === 'events[0]');
     expect(toldTwice?.candidates).toEqual([
@@ -453,6 +453,77 @@ describe('ingesting documents', () => {
          MATCH (n:Entity) WHERE any(s IN n.sourceIds WHERE s STARTS WITH $prefix) DETACH DELETE n`,
         { ids: [department, event], prefix: `${PREFIX}variants-` },
       ),
+    );
+  });
+
+  it('makes one event, with both sources, of a meeting two documents tell with two participants in common', async () => {
+    const told = (name: string, event: string, kind = 'MEETING') => ({
+      source: source(`told-twice-${name}`),
+      institutions: [
+        { ref: 'a', kind: 'UNIVERSITY', name: 'Told Twice Test University' },
+        { ref: 'b', kind: 'ENTERPRISE', name: 'Told Twice Test Company' },
+      ],
+      events: [
+        {
+          ref: 'e',
+          kind,
+          name: event,
+          date: '2023-03-03',
+          participants: [
+            { entity: 'a', role: 'HOST' },
+            { entity: 'b', role: 'ATTENDEE' },
+          ],
+        },
+      ],
+    });
+    const first = await ingest(told('one', 'Talks between the university and the company'));
+    const event = first.entities.find((e) => e.field === 'events[0]')?.id as string;
+    const second = await ingest(told('two', 'Told twice test company visits the university'));
+    expect(second.entities.find((e) => e.field === 'events[0]')).toMatchObject({
+      id: event,
+      matchedBy: 'same kind and date, 2 participants in common',
+    });
+    expect(second.uncertain).toEqual([]);
+    const again = await ingest(told('two', 'Told twice test company visits the university'));
+    expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect(again.entities.find((e) => e.field === 'events[0]')?.id).toBe(event);
+    // Another kind of event on that day with the same parties is another event.
+    const signing = await ingest(told('three', 'Told twice test signing', 'SIGNING'));
+    expect(signing.entities.find((e) => e.field === 'events[0]')?.id).not.toBe(event);
+
+    const read = await data<{
+      event: {
+        name: string;
+        aliases: string[];
+        sources: { id: string }[];
+        participants: { participant: { name: string }; sources: { id: string }[] }[];
+      };
+    }>(
+      api,
+      `query ($id: ID!) {
+        event(id: $id) { name aliases sources { id } participants { participant { name } sources { id } } }
+      }`,
+      { id: event },
+    );
+    expect(read.event).toEqual({
+      name: 'Talks between the university and the company',
+      aliases: ['Told twice test company visits the university'],
+      sources: [{ id: `${PREFIX}told-twice-one` }, { id: `${PREFIX}told-twice-two` }],
+      participants: [
+        {
+          participant: { name: 'Told Twice Test Company' },
+          sources: [{ id: `${PREFIX}told-twice-one` }, { id: `${PREFIX}told-twice-two` }],
+        },
+        {
+          participant: { name: 'Told Twice Test University' },
+          sources: [{ id: `${PREFIX}told-twice-one` }, { id: `${PREFIX}told-twice-two` }],
+        },
+      ],
+    });
+    await api.database.write((tx) =>
+      tx.run('MATCH (n:Entity) WHERE any(s IN n.sourceIds WHERE s STARTS WITH $prefix) DETACH DELETE n', {
+        prefix: `${PREFIX}told-twice-`,
+      }),
     );
   });
 

@@ -1,10 +1,12 @@
 import {
+  eventToldTwice,
   initialsCompatible,
   resolveMention,
   type Candidate,
   type Mention,
+  type ToldBefore,
 } from '../../src/ingest/entity.resolution';
-import { normalizeName } from '../../src/ingest/resolution.names';
+import { localKey, normalizeName, numbersDiffer } from '../../src/ingest/resolution.names';
 
 const munkhbat: Candidate = {
   id: 'person:s-munkhbat',
@@ -217,5 +219,181 @@ describe('institution names in other words', () => {
       id: 'person:al-jabar',
     });
     expect(resolveMention(mention(['Nasser Hassan Al-Jabbar']), [jabar]).outcome).toBe('UNCERTAIN');
+  });
+});
+
+describe('a name that leaves out part of its place', () => {
+  const ningxia = 'place:ningxia-hui-autonomous-region';
+  const government: Candidate = {
+    id: 'institution:ningxia-government',
+    labels: ['Entity', 'Institution', 'Government'],
+    names: ["People's Government of Ningxia Hui Autonomous Region", 'Ningxia district government'],
+    context: [],
+    sourceIds: ['source:a'],
+    country: 'CN',
+    place: ningxia,
+    placeNames: ['Ningxia Hui Autonomous Region', 'Ningxia'],
+  };
+  const at = (names: string[], place: string, more: Partial<Mention> = {}): Mention => ({
+    category: 'Institution',
+    names,
+    context: [],
+    sourceId: 'source:b',
+    country: 'CN',
+    place,
+    placeNames: ['Ningxia Hui Autonomous Region'],
+    ...more,
+  });
+
+  it('reads what the name says besides its place', () => {
+    expect(localKey('government of Hui Autonomous Region', ['Ningxia Hui Autonomous Region'])).toBe(
+      'government',
+    );
+    expect(localKey('Ningxia district government', ['Ningxia Hui Autonomous Region'])).toBe('government');
+    expect(localKey('Ningxia Medical University', ['Ningxia'])).toBe('medical university');
+  });
+
+  it('has nothing to say for a name without its place, or with nothing but its place', () => {
+    expect(localKey('Government', ['Ningxia Hui Autonomous Region'])).toBeUndefined();
+    expect(localKey('Ningxia Hui Autonomous Region', ['Ningxia Hui Autonomous Region'])).toBeUndefined();
+  });
+
+  it('matches an institution of the same place whose name says the same besides the place', () => {
+    expect(resolveMention(at(['government of Hui Autonomous Region'], ningxia), [government])).toEqual({
+      outcome: 'MATCHED',
+      id: 'institution:ningxia-government',
+      reason: 'same name once its place is read as where it is located, same parent, country or place',
+    });
+  });
+
+  it('does not match it in another place, without a place, or when the rest of the name differs', () => {
+    const elsewhere = at(['government of Hui Autonomous Region'], 'place:another-hui-region');
+    expect(resolveMention(elsewhere, [government]).outcome).not.toBe('MATCHED');
+    const unplaced = at(['government of Hui Autonomous Region'], ningxia, { place: undefined });
+    expect(resolveMention(unplaced, [government]).outcome).not.toBe('MATCHED');
+    expect(resolveMention(at(['Government'], ningxia), [government]).outcome).not.toBe('MATCHED');
+    expect(resolveMention(at(['Yinchuan government'], ningxia), [government]).outcome).not.toBe('MATCHED');
+    const university = { ...government, id: 'institution:ningxia-university', names: ['Ningxia University'] };
+    expect(resolveMention(at(['Ningxia Medical University'], ningxia), [university]).outcome).not.toBe(
+      'MATCHED',
+    );
+  });
+
+  it('does not match it when the country contradicts', () => {
+    const abroad = at(['government of Hui Autonomous Region'], ningxia, { country: 'MN' });
+    expect(resolveMention(abroad, [government]).outcome).toBe('UNCERTAIN');
+  });
+});
+
+describe('events', () => {
+  const expo: Candidate = {
+    id: 'event:undated-aaaa-5th-china-arab-states-expo',
+    labels: ['Entity', 'Event', 'Conference'],
+    names: ['5th China-Arab States Expo'],
+    context: [],
+    sourceIds: ['source:a'],
+  };
+  const event = (names: string[], more: Partial<Mention> = {}): Mention => ({
+    category: 'Event',
+    names,
+    context: [],
+    kindLabel: 'Conference',
+    sourceId: 'source:b',
+    ...more,
+  });
+
+  it('reports an undated event of the same name with its ordinal in words, never merging it', () => {
+    expect(resolveMention(event(['Fifth China-Arab States Expo']), [expo])).toEqual({
+      outcome: 'UNCERTAIN',
+      candidates: [
+        {
+          id: expo.id,
+          score: 0.95,
+          reason: 'same name but for word order, qualifiers or spelling, no date to tell',
+        },
+      ],
+    });
+    expect(resolveMention(event(['5th China-Arab States Expo']), [expo]).outcome).toBe('UNCERTAIN');
+  });
+
+  it('matches one of the same date and kind whose name differs only in its spelling', () => {
+    const dated = { ...expo, id: 'event:2021-08-19-5th-china-arab-states-expo', date: '2021-08-19' };
+    expect(resolveMention(event(['Fifth China-Arab States Expo'], { date: '2021-08-19' }), [dated])).toEqual({
+      outcome: 'MATCHED',
+      id: dated.id,
+      reason: 'same name but for word order, qualifiers or spelling, same date',
+    });
+  });
+
+  it('keeps apart events of another date, another kind, another parent or another ordinal', () => {
+    const dated = { ...expo, date: '2021-08-19' };
+    expect(
+      resolveMention(event(['5th China-Arab States Expo'], { date: '2019-09-05' }), [dated]).outcome,
+    ).toBe('NEW');
+    expect(
+      resolveMention(event(['Fifth China-Arab States Expo'], { kindLabel: 'Meeting' }), [expo]).outcome,
+    ).toBe('NEW');
+    expect(resolveMention(event(['Fourth China-Arab States Expo']), [expo]).outcome).not.toBe('MATCHED');
+    const ceremony = { ...expo, id: 'event:opening', names: ['Opening ceremony'], parent: 'event:expo-4' };
+    expect(resolveMention(event(['Opening ceremony'], { parent: 'event:expo-5' }), [ceremony])).toMatchObject(
+      { outcome: 'UNCERTAIN', candidates: [{ reason: 'same name, part of another event' }] },
+    );
+  });
+});
+
+describe('eventToldTwice', () => {
+  const told = (id: string, shared: number, theirs = 3, ours = 3, names = ['Talks']): ToldBefore => ({
+    id,
+    names,
+    shared,
+    theirs,
+    ours,
+  });
+  const talks = ['Talks on cooperation'];
+
+  it('is one event when exactly one of the same kind and date shares two participants and half of them', () => {
+    expect(eventToldTwice(talks, [told('event:a', 2)])).toEqual({
+      outcome: 'MATCHED',
+      id: 'event:a',
+      reason: 'same kind and date, 2 participants in common',
+    });
+  });
+
+  it('is reported when the names state different numbers, or another event of the document claims it too', () => {
+    const meeting = (n: number) => [`Cooperation meeting ${n}`];
+    expect(eventToldTwice(meeting(1), [told('event:a', 2, 3, 3, meeting(2))]).outcome).toBe('UNCERTAIN');
+    expect(
+      eventToldTwice(['Fifth round of talks'], [told('event:a', 2, 3, 3, ['5th round of talks'])]),
+    ).toMatchObject({
+      outcome: 'MATCHED',
+    });
+    expect(eventToldTwice(talks, [told('event:a', 2)], new Set(['event:a'])).outcome).toBe('UNCERTAIN');
+  });
+
+  it('is reported when one participant is shared, when little of a large event is, or when two events qualify', () => {
+    expect(eventToldTwice(talks, [told('event:a', 1)])).toEqual({
+      outcome: 'UNCERTAIN',
+      candidates: [{ id: 'event:a', score: 0.8, reason: 'same kind and date, 1 participant in common' }],
+    });
+    expect(eventToldTwice(talks, [told('event:a', 2, 10, 3)]).outcome).toBe('UNCERTAIN');
+    expect(eventToldTwice(talks, [told('event:a', 2), told('event:b', 3)])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [
+        { id: 'event:a', reason: 'same kind and date, 2 participants in common, as another event' },
+        { id: 'event:b', reason: 'same kind and date, 3 participants in common, as another event' },
+      ],
+    });
+  });
+});
+
+describe('numbersDiffer', () => {
+  it.each([
+    [['Meeting 1'], ['Meeting 2'], true],
+    [['4th China-Arab States Expo'], ['Fifth China-Arab States Expo'], true],
+    [['5th China-Arab States Expo'], ['Fifth China-Arab States Expo'], false],
+    [['Talks'], ['Talks 2'], false],
+    [['2019 Forum'], ['2019 Forum, 3rd session'], true],
+  ])('%p and %p: %p', (a, b, expected) => {
+    expect(numbersDiffer(a, b)).toBe(expected);
   });
 });

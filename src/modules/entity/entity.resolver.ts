@@ -16,7 +16,10 @@ export class EntityResolver {
     return ctx.graph.nodeFor(id, info);
   }
 
-  @FieldResolver(() => [LocalizedName], { description: 'Names in other languages.' })
+  @FieldResolver(() => [LocalizedName], {
+    description:
+      'Names in other languages; for an institution also the names it bore for a time (since, until).',
+  })
   names(@Root() entity: GraphNode, @Ctx() ctx: RequestContext): LocalizedName[] {
     return ctx.graph.names(entity);
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../graphql/date.scalar';
 
 const byTypename = (value: { __typename: string }): string => value.__typename;
 
@@ -18,6 +19,18 @@ export class LocalizedName {
 
   @Field()
   value!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'For an institution: the name is its own from this date (it was renamed to it).',
+  })
+  since?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'For an institution: the name was its own until this date (it stays searchable).',
+  })
+  until?: string;
 }
 
 @InterfaceType({

@@ -6,6 +6,7 @@ import type { RequestLoaders } from '../../graphql/request.loaders';
 import type { LocalizedName } from './entity.type';
 import type { Participation, ParticipantRole } from '../event/event.type';
 import type { Position } from '../person/person.type';
+import { nameAsOf, namesOf } from '../institution/name.history';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const byDateThenName = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
@@ -57,9 +58,20 @@ export class RelationshipService {
   }
 
   names(entity: GraphNode): LocalizedName[] {
-    const langs = (entity.nameLangs as string[] | undefined) ?? [];
-    const values = (entity.nameValues as string[] | undefined) ?? [];
-    return langs.map((lang, i) => ({ lang, value: values[i] ?? '' }));
+    return namesOf(entity);
+  }
+
+  /** The name an institution bore on `asOf` (today when not given), from its dated names. */
+  nameAsOf(entity: GraphNode, asOf = new Date().toISOString().slice(0, 10)): string {
+    return nameAsOf(String(entity.name), namesOf(entity), asOf);
+  }
+
+  async succeededBy(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('SUCCEEDED_BY', 'OUT', id));
+  }
+
+  async precededBy(id: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('SUCCEEDED_BY', 'IN', id));
   }
 
   sources(sourceIds: readonly string[] | undefined): Promise<GraphNode[]> {

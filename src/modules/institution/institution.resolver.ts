@@ -60,6 +60,28 @@ export class InstitutionResolver {
     return ctx.services.lists.institutions(filter, sort, paging);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'Its name on asOf (today when not given), where documents date its names (a rename); else its display name.',
+  })
+  name(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ): string {
+    return ctx.graph.nameAsOf(institution, asOf);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'The bodies that replaced it.' })
+  succeededBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.succeededBy(institution.id);
+  }
+
+  @FieldResolver(() => [Institution], { description: 'The bodies it replaced.' })
+  precededBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
+    return ctx.graph.precededBy(institution.id);
+  }
+
   @FieldResolver(() => Place, { nullable: true, description: 'Where it is.' })
   place(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
     return ctx.graph.place(institution.id);

@@ -1,0 +1,203 @@
+import type { RunningApi } from '../../src/server/api.server';
+import { data, graphql, startTestApi } from '../helpers/api.harness';
+import { graphSnapshot } from '../helpers/graph.snapshot';
+
+const PREFIX = 'test-names:';
+const INGEST = `mutation ($document: JSONObject!) {
+  ingestDocument(document: $document) { entities { field id matchedBy } }
+}`;
+
+interface Report {
+  entities: { field: string; id: string; matchedBy: string | null }[];
+}
+
+const source = (name: string, date: string) => ({
+  id: `${PREFIX}${name}`,
+  publisher: 'test',
+  title: `names test ${name}`,
+  date,
+});
+
+// An example modelled on a ministry that gained a word in its title; the names and dates are made up.
+const OLD = 'Names Test Ministry of Education and Science';
+const NEW = 'Names Test Ministry of Education, Culture and Science';
+const RENAMED_ON = '2016-07-01';
+
+describe('institutions over time', () => {
+  let api: RunningApi;
+  const ingest = async (document: unknown): Promise<Report> =>
+    (await data<{ ingestDocument: Report }>(api, INGEST, { document })).ingestDocument;
+  const idOf = (report: Report, field: string): string | undefined =>
+    report.entities.find((e) => e.field === field)?.id;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.database.write((tx) =>
+      tx.run(
+        `MATCH (n) WHERE (n:Entity AND any(s IN n.sourceIds WHERE s STARTS WITH $prefix))
+            OR (n:Source AND n.id STARTS WITH $prefix)
+         DETACH DELETE n`,
+        { prefix: PREFIX },
+      ),
+    );
+    await api?.stop();
+  });
+
+  it('keeps one ministry through a rename: the old name is found, resolves to it and is shown as of a date', async () => {
+    const before = await ingest({
+      source: source('2015', '2015-03-01'),
+      institutions: [{ ref: 'm', kind: 'MINISTRY', name: OLD }],
+    });
+    const ministry = idOf(before, 'institutions[0]') as string;
+    const renamed = await ingest({
+      source: source('2017', '2017-05-01'),
+      institutions: [
+        {
+          ref: 'm',
+          kind: 'MINISTRY',
+          name: NEW,
+          names: [
+            { lang: 'en', value: OLD, until: RENAMED_ON },
+            { lang: 'en', value: NEW, since: RENAMED_ON },
+          ],
+        },
+      ],
+    });
+    expect(idOf(renamed, 'institutions[0]')).toBe(ministry);
+    const later = await ingest({
+      source: source('2018', '2018-01-01'),
+      institutions: [{ ref: 'm', kind: 'MINISTRY', name: OLD }],
+    });
+    expect(idOf(later, 'institutions[0]')).toBe(ministry);
+
+    const read = await data<{
+      institution: {
+        name: string;
+        then: string;
+        since: string;
+        names: { lang: string; value: string; since: string | null; until: string | null }[];
+        sources: { id: string }[];
+      };
+      search: { node: { id: string } }[];
+    }>(
+      api,
+      `query ($id: ID!) {
+        institution(id: $id) {
+          name
+          then: name(asOf: "2015-12-31")
+          since: name(asOf: "${RENAMED_ON}")
+          names { lang value since until }
+          sources { id }
+        }
+        search(query: "Names Test Ministry of Education and Science", kinds: [INSTITUTION]) { node { id } }
+      }`,
+      { id: ministry },
+    );
+    expect(read.institution).toEqual({
+      name: NEW,
+      then: OLD,
+      since: NEW,
+      names: [
+        { lang: 'en', value: OLD, since: null, until: RENAMED_ON },
+        { lang: 'en', value: NEW, since: RENAMED_ON, until: null },
+      ],
+      sources: [{ id: `${PREFIX}2015` }, { id: `${PREFIX}2017` }, { id: `${PREFIX}2018` }],
+    });
+    expect(read.search.map((hit) => hit.node.id)).toContain(ministry);
+  });
+
+  it('links a body to the one that replaced it, readable from both sides', async () => {
+    const report = await ingest({
+      source: source('succession', '2020-01-01'),
+      institutions: [
+        { ref: 'old', kind: 'COMMITTEE', name: 'Names Test State Committee for Science' },
+        { ref: 'new', kind: 'GOVERNMENT_DEPARTMENT', name: 'Names Test Science Agency' },
+      ],
+      relationships: [{ from: 'old', type: 'SUCCEEDED_BY', to: 'new', since: '2019-06-01' }],
+    });
+    const [committee, agency] = [idOf(report, 'institutions[0]'), idOf(report, 'institutions[1]')];
+    const read = await data<{
+      committee: { succeededBy: { id: string }[]; precededBy: { id: string }[] };
+      agency: { succeededBy: { id: string }[]; precededBy: { id: string }[] };
+    }>(
+      api,
+      `query ($committee: ID!, $agency: ID!) {
+        committee: institution(id: $committee) { succeededBy { id } precededBy { id } }
+        agency: institution(id: $agency) { succeededBy { id } precededBy { id } }
+      }`,
+      { committee, agency },
+    );
+    expect(read).toEqual({
+      committee: { succeededBy: [{ id: agency }], precededBy: [] },
+      agency: { succeededBy: [], precededBy: [{ id: committee }] },
+    });
+    const stored = await api.database.read((tx) =>
+      tx.run(
+        `MATCH (:Entity {id: $committee})-[r]-(:Entity {id: $agency}) RETURN type(r) AS type, toString(r.since) AS since`,
+        { committee, agency },
+      ),
+    );
+    expect(stored.records.map((r) => r.toObject())).toEqual([{ type: 'SUCCEEDED_BY', since: '2019-06-01' }]);
+  });
+
+  it.each([
+    [
+      'a name whose until is before its since',
+      {
+        institutions: [
+          {
+            ref: 'm',
+            kind: 'MINISTRY',
+            name: 'Names Test Bad Ministry',
+            names: [
+              { lang: 'en', value: 'Names Test Bad Ministry', since: '2020-01-01', until: '2019-01-01' },
+            ],
+          },
+        ],
+      },
+      'institutions[0].names[0].until',
+    ],
+    [
+      'a name date that is no date',
+      {
+        institutions: [
+          {
+            ref: 'm',
+            kind: 'MINISTRY',
+            name: 'Names Test Bad Ministry',
+            names: [{ lang: 'en', value: 'Names Test Bad Ministry', since: '2020-02-30' }],
+          },
+        ],
+      },
+      'institutions[0].names[0].since',
+    ],
+    [
+      'a succession to a person',
+      {
+        institutions: [{ ref: 'm', kind: 'MINISTRY', name: 'Names Test Bad Ministry' }],
+        people: [{ ref: 'p', name: 'Names Test Person' }],
+        relationships: [{ from: 'm', type: 'SUCCEEDED_BY', to: 'p' }],
+      },
+      'relationships[0]',
+    ],
+    [
+      'a body that succeeds itself',
+      {
+        institutions: [{ ref: 'm', kind: 'MINISTRY', name: 'Names Test Bad Ministry' }],
+        relationships: [{ from: 'm', type: 'SUCCEEDED_BY', to: 'm' }],
+      },
+      'relationships[0]',
+    ],
+  ])('refuses %s, naming the field, and writes nothing', async (_, body, field) => {
+    const before = await graphSnapshot(api.database);
+    const response = await graphql(api, INGEST, {
+      document: { source: source('bad', '2020-01-01'), ...body },
+    });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(String((response.errors?.[0]?.extensions as { field?: string }).field)).toContain(field);
+    expect(await graphSnapshot(api.database)).toEqual(before);
+  });
+});
