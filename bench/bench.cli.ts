@@ -387,7 +387,7 @@ async function main(): Promise<void> {
     if (loaded) say(`== the ${s.tier} graph is loaded already (${config.embedded.dataDir})`);
     else {
       say(`== loading the ${s.tier} synthetic graph through the ingest path`);
-      await loadSynthetic(db, { tier: s.tier }, (line) => say(`   ${line}`));
+      await loadSynthetic(db, config.limits.maxTraversalDepth, { tier: s.tier }, (line) => say(`   ${line}`));
     }
     const graph = await db.read(async (tx) => ({
       nodes: (await tx.run('MATCH (n) RETURN count(n) AS c')).records[0]?.get('c') as number,

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/neo4j.database';
 import { IngestService } from '../../src/ingest/ingest.service';
-import { PROJECT_OWN } from '../../src/ingest/seed.loader';
+import { projectOwn } from '../../src/ingest/seed.loader';
 import { syntheticDocuments, type SyntheticOptions } from './synthetic.generator';
 
 export interface LoadSummary {
@@ -12,10 +12,11 @@ export interface LoadSummary {
 /** Loads a synthetic tier through the ingest path (one transaction of UNWIND batches per document), with progress. */
 export async function loadSynthetic(
   db: Database,
+  maxTraversalDepth: number,
   options: SyntheticOptions,
   progress: (line: string) => void,
 ): Promise<LoadSummary> {
-  const ingest = IngestService.on(db, PROJECT_OWN);
+  const ingest = IngestService.on(db, projectOwn(maxTraversalDepth));
   const started = Date.now();
   const summary: LoadSummary = { documents: 0, created: 0, seconds: 0 };
   for (const document of syntheticDocuments(options)) {

@@ -36,7 +36,7 @@ async function main(args: string[]): Promise<number> {
     if (!(await graphIsEmpty(neo4j.db))) {
       say('note: the graph at NEO4J_URI holds documents already; the figures depend on them.');
     }
-    const result = await runResolutionEval(neo4j.db, say);
+    const result = await runResolutionEval(neo4j.db, config.limits.maxTraversalDepth, say);
     say('');
     say(formatTable(result));
     say('');

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   try {
     const summary = await loadSynthetic(
       neo4j.db,
+      config.limits.maxTraversalDepth,
       { tier: values.tier as Tier, seed: values.seed === undefined ? undefined : Number(values.seed) },
       (line) => process.stdout.write(`${line}\n`),
     );

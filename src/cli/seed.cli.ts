@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const neo4j = await openNeo4j(config, createLogger(config.logLevel));
   try {
-    await loadSeed(neo4j.db, (line) => process.stdout.write(`${line}\n`));
+    await loadSeed(neo4j.db, config.limits.maxTraversalDepth, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await neo4j.close();
   }

@@ -53,6 +53,7 @@ export const BASE_LABELS = [
   'ResolutionCandidate',
   'MergeRecord',
   'SchemaMigration',
+  'GraphGeneration',
 ] as const;
 
 export type Label =

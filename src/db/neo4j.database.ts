@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session, type Session
 import { serviceUnavailable, timedOut } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import { CircuitBreaker, type BreakerState } from './circuit.breaker';
+import { bumpGeneration } from './graph.generation';
 import { isUnreachable, mapNeo4jError } from './neo4j.errors';
 import { currentDeadline } from './request.deadline';
 
@@ -92,8 +93,20 @@ export class Database {
     }
   }
 
-  /** `timeoutMs` is for writes that are large by nature (a whole document); others keep the default. */
+  /**
+   * Every data write goes through here, and each moves the graph's generation on in its own transaction (see
+   * graph.generation.ts): what is kept computed from the graph learns of it however the write was made.
+   * `timeoutMs` is for writes that are large by nature (a whole document); others keep the default.
+   */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.transact(async (tx) => {
+      const value = await work(tx);
+      await bumpGeneration(tx);
+      return value;
+    }, timeoutMs);
+  }
+
+  private async transact<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     try {
       return await this.guarded(
         neo4j.session.WRITE,
@@ -159,7 +172,7 @@ export class Database {
 
   /** Schema commands (constraints, indexes) cannot share a transaction with data writes: each runs alone. */
   async runSchemaCommand(statement: string): Promise<void> {
-    await this.write((tx) => tx.run(statement));
+    await this.transact((tx) => tx.run(statement));
   }
 
   /**

@@ -103,7 +103,8 @@ const UNBOUNDED_LIST = 10;
 /**
  * What one dashboard aggregate (each field of `stats`) counts as: a query over the whole graph, about 100 ms at
  * the benchmark's 100k tier where a lookup with its nested lists takes a few; a dashboard's five fit the default
- * limit, a handful more of them (aliased, say) do not.
+ * limit. It counts once per operation: a request computes each aggregate at most once however many aliases name
+ * it (stats.service.ts).
  */
 export const AGGREGATE_COST = 3_000;
 
@@ -151,10 +152,16 @@ const COUNTED_ABOVE = new Set(['nodes', 'edges']);
 /**
  * Cost of a field: 1, plus its children's cost times how many items it can return: the cap above where the
  * resolver applies one, a connection's `first` (or the default page), else a guess for relationship lists.
- * Each dashboard aggregate adds AGGREGATE_COST.
+ * Each dashboard aggregate adds AGGREGATE_COST the first time the operation names it. One estimator per operation.
  */
 export const listAwareEstimator = (limits: Config['limits']): ComplexityEstimator => {
   const caps = listCaps(limits);
+  const aggregates = new Set<string>();
+  const aggregateCost = (name: string): number => {
+    if (aggregates.has(name)) return 1;
+    aggregates.add(name);
+    return AGGREGATE_COST;
+  };
   return ({ args, childComplexity, field, type }) => {
     const cap = caps[`${type.name}.${field.name}`];
     const list = isListType(getNullableType(field.type));
@@ -167,9 +174,11 @@ export const listAwareEstimator = (limits: Config['limits']): ComplexityEstimato
           ? UNBOUNDED_LIST
           : 1;
     const own =
-      type.name === 'Stats' || (type.name === 'Query' && WHOLE_GRAPH_QUERIES.has(field.name))
-        ? AGGREGATE_COST
-        : 1;
+      type.name === 'Stats'
+        ? aggregateCost(field.name)
+        : type.name === 'Query' && WHOLE_GRAPH_QUERIES.has(field.name)
+          ? AGGREGATE_COST
+          : 1;
     return own + childComplexity * Math.max(items, 1);
   };
 };

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
+import { countryOf } from '../db/country.cypher';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
 import { checkedLabel, checkedRelType, cypherLabel, cypherRelType } from '../db/identifier.whitelist';
@@ -43,10 +44,18 @@ const NAME_RESOLVED = new Set(['Institution', 'Person', 'Place', 'Framework']);
  * aborts the transaction: all of the document lands, or none of it.
  */
 export class DocumentRepository {
-  constructor(private readonly db: Database) {}
+  /** `maxDepth`: how far a candidate's country is looked for (MAX_TRAVERSAL_DEPTH), as everywhere else. */
+  constructor(
+    private readonly db: Database,
+    private readonly maxDepth: number,
+  ) {}
 
-  ingest(plan: WritePlan): Promise<IngestReport> {
-    return this.db.write((tx) => ingestInTransaction(tx, structuredClone(plan)), this.db.ingestTimeoutMs);
+  /** `check` runs first in the transaction: what it throws leaves nothing written. */
+  ingest(plan: WritePlan, check?: (tx: ManagedTransaction) => Promise<void>): Promise<IngestReport> {
+    return this.db.write(async (tx) => {
+      await check?.(tx);
+      return ingestInTransaction(tx, structuredClone(plan), this.maxDepth);
+    }, this.db.ingestTimeoutMs);
   }
 }
 
@@ -66,11 +75,6 @@ async function existingIds(
     labels: new Map(result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]])),
   };
 }
-
-/** The code of the country an entity, or the nearest of its parents, is located in (bounded walks). */
-const countryOf = (start: string): string =>
-  `MATCH ${start}-[:${cypherRelType('PART_OF')}*0..3]->(:Entity)-[:${cypherRelType('LOCATED_IN')}]->(:Place)-[:${cypherRelType('LOCATED_IN')}*0..2]->(country:Country)
-   RETURN country.code`;
 
 /** A mention's own ids: a REJECTED pair with either of them keeps a candidate out for good. */
 const ownIds = (row: NodeWrite, sourceId: string): string[] => [row.generatedId, ownId(row, sourceId)];
@@ -118,8 +122,10 @@ async function candidatesFor(
             head([(node)-[:${cypherRelType('LOCATED_IN')}]->(place:Place) | place.id]) AS place,
             head([(node)-[:${cypherRelType('LOCATED_IN')}]->(place:Place) | [place.name] + coalesce(place.aliases, [])]) AS placeNames,
             toString(node.date) AS date,
-            head(COLLECT { ${countryOf('(node)')} }) AS country,
-            head(COLLECT { ${countryOf('(:Entity {id: m.parent})')} }) AS parentCountry,
+            ${countryOf('node', state.maxDepth)}.country.code AS country,
+            head(COLLECT {
+              MATCH (mentioned:Entity {id: m.parent}) RETURN ${countryOf('mentioned', state.maxDepth)}.country.code
+            }) AS parentCountry,
             coalesce(node.sourceIds, []) AS sourceIds`,
     { mentions: queries },
   );
@@ -173,6 +179,8 @@ async function lockResolutionKeys(tx: ManagedTransaction, rows: NodeWrite[]): Pr
 /** Where resolution stands: each row's graph id once known, and why it matched, for the report. */
 interface Resolving {
   plan: WritePlan;
+  /** MAX_TRAVERSAL_DEPTH: the bound of the country walk. */
+  maxDepth: number;
   rows: NodeWrite[];
   existing: Map<string, string>;
   existingLabels: Map<string, string[]>;
@@ -318,7 +326,12 @@ function resolveByGeneratedId(state: Resolving, row: NodeWrite): void {
   else resolveById(state, row, row.generatedId);
 }
 
-async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: IngestReport): Promise<Resolving> {
+async function resolveAll(
+  tx: ManagedTransaction,
+  plan: WritePlan,
+  report: IngestReport,
+  maxDepth: number,
+): Promise<Resolving> {
   const rows = plan.nodes.flatMap((group) => group.rows);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const { ids: existing, labels: existingLabels } = await existingIds(tx, [
@@ -338,6 +351,7 @@ async function resolveAll(tx: ManagedTransaction, plan: WritePlan, report: Inges
   }
   const state: Resolving = {
     plan,
+    maxDepth,
     rows,
     existing,
     existingLabels,
@@ -569,7 +583,11 @@ async function writeCandidates(tx: ManagedTransaction, plan: WritePlan, report: 
   );
 }
 
-async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Promise<IngestReport> {
+async function ingestInTransaction(
+  tx: ManagedTransaction,
+  plan: WritePlan,
+  maxDepth: number,
+): Promise<IngestReport> {
   const report: IngestReport = {
     sourceId: plan.sourceId,
     created: 0,
@@ -583,7 +601,7 @@ async function ingestInTransaction(tx: ManagedTransaction, plan: WritePlan): Pro
     tx,
     plan.nodes.flatMap((group) => group.rows),
   );
-  const state = await resolveAll(tx, plan, report);
+  const state = await resolveAll(tx, plan, report, maxDepth);
   await tx.run(
     `MERGE (s:Source {id: $id})
      SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,

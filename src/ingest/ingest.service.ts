@@ -105,7 +105,10 @@ const statusOf = (report: IngestReport): DocumentStatus => (changedNothing(repor
 export class IngestService {
   constructor(
     private readonly databases: DatabaseProvider,
-    private readonly limits: Pick<Config['limits'], 'maxDocumentBytes' | 'maxBatchDocuments'>,
+    private readonly limits: Pick<
+      Config['limits'],
+      'maxDocumentBytes' | 'maxBatchDocuments' | 'maxTraversalDepth'
+    >,
   ) {}
 
   /** For the command-line tools, which hold a connected database rather than the API's provider. */
@@ -206,13 +209,14 @@ export class IngestService {
   }
 
   /**
-   * Checks what the document's relationships join against the graph (link.rules.ts), then writes it. The check
-   * reads before the write's own transaction: two documents written at the same moment could still close a
-   * cycle between them.
+   * Writes the document once what its relationships join is checked against the graph (link.rules.ts), in the
+   * write's own transaction: no extra transaction per document. Two documents written at the same moment could
+   * still close a cycle between them.
    */
-  private async write(plan: WritePlan): Promise<IngestReport> {
-    const db = this.databases.get();
-    checkPlanLinks(plan, await db.read((tx) => graphFactsFor(tx, plan)));
-    return new DocumentRepository(db).ingest(plan);
+  private write(plan: WritePlan): Promise<IngestReport> {
+    return new DocumentRepository(this.databases.get(), this.limits.maxTraversalDepth).ingest(
+      plan,
+      async (tx) => checkPlanLinks(plan, await graphFactsFor(tx, plan)),
+    );
   }
 }

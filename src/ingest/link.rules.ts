@@ -247,33 +247,31 @@ export async function graphFactsFor(tx: ManagedTransaction, plan: WritePlan): Pr
     const category = CATEGORIES.find((c) => labels.includes(c));
     if (category) facts.categories.set(resolved, category);
   }
-  for (const type of ACYCLIC) facts.hierarchy.set(type, await above(tx, type, [...facts.resolved.values()]));
+  facts.hierarchy = await above(tx, [...new Set(facts.resolved.values())]);
   return facts;
 }
 
-/** The relationships of a hierarchy above the given entities, one level per query: hierarchies are shallow. */
+/**
+ * The relationships of each hierarchy above the given entities (every edge out of every entity reached), all in
+ * one query: hierarchies are trees, so the walks are short and few.
+ */
 async function above(
   tx: ManagedTransaction,
-  type: RelationshipType,
   ids: string[],
-): Promise<[string, string][]> {
-  const edges: [string, string][] = [];
-  const seen = new Set(ids);
-  for (let frontier = ids; frontier.length > 0;) {
-    const result = await tx.run(
-      `MATCH (n:Entity)-[:${cypherRelType(type)}]->(m:Entity) WHERE n.id IN $frontier RETURN n.id AS from, m.id AS to`,
-      { frontier },
-    );
-    const next: string[] = [];
-    for (const record of result.records) {
-      const [from, to] = [record.get('from') as string, record.get('to') as string];
-      edges.push([from, to]);
-      if (!seen.has(to)) {
-        seen.add(to);
-        next.push(to);
-      }
-    }
-    frontier = next;
+): Promise<Map<RelationshipType, [string, string][]>> {
+  const result = await tx.run(
+    ACYCLIC.map(
+      (type, i) =>
+        `MATCH (n:Entity)-[:${cypherRelType(type)}*0..]->(x:Entity)-[:${cypherRelType(type)}]->(m:Entity)
+         WHERE n.id IN $ids
+         RETURN DISTINCT ${i} AS hierarchy, x.id AS from, m.id AS to`,
+    ).join(' UNION '),
+    { ids },
+  );
+  const edges = new Map<RelationshipType, [string, string][]>(ACYCLIC.map((type) => [type, []]));
+  for (const record of result.records) {
+    const type = ACYCLIC[record.get('hierarchy') as number] as RelationshipType;
+    edges.get(type)?.push([record.get('from') as string, record.get('to') as string]);
   }
   return edges;
 }

@@ -84,11 +84,12 @@ export interface EvaluationReports {
  */
 export async function ingestForEvaluation(
   db: Database,
+  maxTraversalDepth: number,
   progress: (line: string) => void = () => undefined,
 ): Promise<EvaluationReports> {
   const documents = evaluationDocuments();
   return inRolledBackTransaction(db, db.ingestTimeoutMs * documents.length, async (view) => {
-    const repository = new DocumentRepository(view);
+    const repository = new DocumentRepository(view, maxTraversalDepth);
     const reports: ReportedDocument[] = [];
     for (const [i, { document, content }] of documents.entries()) {
       const report = await repository.ingest(planDocument(checkDocument(content, Number.MAX_SAFE_INTEGER)));
@@ -105,9 +106,10 @@ export async function ingestForEvaluation(
 /** The evaluation: ingest (rolled back), then score against the labels. */
 export async function runResolutionEval(
   db: Database,
+  maxTraversalDepth: number,
   progress: (line: string) => void = () => undefined,
   labels: LabelFile = readJson<LabelFile>(labelsFile()),
 ): Promise<EvalResult> {
-  const { reports, candidatePairs } = await ingestForEvaluation(db, progress);
+  const { reports, candidatePairs } = await ingestForEvaluation(db, maxTraversalDepth, progress);
   return scoreResolution(labels, reports, candidatePairs);
 }

@@ -6,10 +6,11 @@ import { IngestService } from './ingest.service';
 import type { IngestDocument } from './document.types';
 
 /** The seed and the synthetic tiers are the project's own documents: no client's bounds apply to them. */
-export const PROJECT_OWN = {
+export const projectOwn = (maxTraversalDepth: number) => ({
   maxDocumentBytes: Number.MAX_SAFE_INTEGER,
   maxBatchDocuments: Number.MAX_SAFE_INTEGER,
-};
+  maxTraversalDepth,
+});
 
 export const seedDir = (): string => path.join(projectRoot(), 'seed', 'documents');
 
@@ -28,11 +29,12 @@ export function readSeedDocuments(dir: string = seedDir()): { file: string; docu
 /** Loads every seed document, each in its own transaction; loading twice gives the same graph. */
 export async function loadSeed(
   db: Database,
+  maxTraversalDepth: number,
   progress: (line: string) => void,
   dir: string = seedDir(),
 ): Promise<number> {
   const documents = readSeedDocuments(dir);
-  const ingest = IngestService.on(db, PROJECT_OWN);
+  const ingest = IngestService.on(db, projectOwn(maxTraversalDepth));
   for (const [i, { file, document }] of documents.entries()) {
     await ingest.ingest(document);
     progress(`seed: loaded ${file} (${i + 1}/${documents.length})`);

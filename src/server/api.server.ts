@@ -101,7 +101,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     });
     const db = neo4j.db;
     if (config.seed === 'always' || (config.seed === 'auto' && (await graphIsEmpty(db)))) {
-      await loadSeed(db, (line) => log.info(line));
+      await loadSeed(db, config.limits.maxTraversalDepth, (line) => log.info(line));
     }
     databases.set(db);
     log.info({ url }, 'ready');

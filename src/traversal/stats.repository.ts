@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { countryOf } from '../db/country.cypher';
 import { toGraphNode, type GraphNode } from '../db/graph.record';
 import { EVENT_KINDS, INSTITUTION_KINDS, PLACE_KINDS } from '../db/identifier.whitelist';
+import { readGeneration, type GraphGeneration } from '../db/graph.generation';
 import type { Database } from '../db/neo4j.database';
 
 const KIND_LABELS: Record<string, string> = {
@@ -20,6 +21,11 @@ export class StatsRepository {
     private readonly db: Database,
     private readonly maxDepth: number,
   ) {}
+
+  /** The graph's generation: what the aggregates kept from earlier reads are checked against. */
+  generation(): Promise<GraphGeneration | undefined> {
+    return this.db.read(readGeneration);
+  }
 
   async entitiesByKind(): Promise<{ kind: string; category: string; count: number }[]> {
     return this.db.read(async (tx) => {

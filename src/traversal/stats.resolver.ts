@@ -12,34 +12,34 @@ export class StatsResolver {
 
   @FieldResolver(() => [KindCount], { description: 'Entities by kind, most first.' })
   entitiesByKind(@Ctx() ctx: RequestContext): Promise<KindCount[]> {
-    return ctx.services.stats.entitiesByKind();
+    return ctx.services.stats.entitiesByKind(ctx);
   }
 
   @FieldResolver(() => [CountryCount], { description: 'Institutions by country, most first.' })
   institutionsByCountry(@Ctx() ctx: RequestContext): Promise<CountryCount[]> {
-    return ctx.services.stats.institutionsByCountry();
+    return ctx.services.stats.institutionsByCountry(ctx);
   }
 
   @FieldResolver(() => [PeriodCount])
   eventsPerYear(@Ctx() ctx: RequestContext): Promise<PeriodCount[]> {
-    return ctx.services.stats.eventsPer('year');
+    return ctx.services.stats.eventsPer(ctx, 'year');
   }
 
   @FieldResolver(() => [PeriodCount])
   eventsPerMonth(@Ctx() ctx: RequestContext): Promise<PeriodCount[]> {
-    return ctx.services.stats.eventsPer('month');
+    return ctx.services.stats.eventsPer(ctx, 'month');
   }
 
   @FieldResolver(() => [EntityDegree], { description: 'The most connected entities.' })
   topEntities(
     @Ctx() ctx: RequestContext,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
-  ): Promise<unknown> {
-    return ctx.services.stats.topEntities(limit ?? TOP_ENTITIES.default);
+  ): Promise<EntityDegree[]> {
+    return ctx.services.stats.topEntities(ctx, limit ?? TOP_ENTITIES.default);
   }
 
   @FieldResolver(() => [CountryPair], { description: 'Events and agreements across pairs of countries.' })
   countryCooperation(@Ctx() ctx: RequestContext): Promise<CountryPair[]> {
-    return ctx.services.stats.countryCooperation();
+    return ctx.services.stats.countryCooperation(ctx);
   }
 }

@@ -19,6 +19,9 @@ export function neo4jEnv(neo4j = sharedNeo4j()): { NEO4J_URI: string; NEO4J_PASS
   return { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password };
 }
 
+/** MAX_TRAVERSAL_DEPTH as the API runs with it by default: for tests that ingest without the API. */
+export const maxTraversalDepth = (): number => loadConfig({ NODE_ENV: 'test' }).limits.maxTraversalDepth;
+
 export function connect(neo4j = sharedNeo4j()): Database {
   const { neo4j: settings } = loadConfig({ NODE_ENV: 'test', ...neo4jEnv(neo4j) });
   return Database.connect({ ...settings, uri: neo4j.uri });

@@ -276,17 +276,13 @@ describe('hostile selections where reads need a token', () => {
     expect(included.status).toBe(401);
   }, 30_000);
 
-  it('refuses 30 aliased dashboards with the default limits: each stats field is a whole-graph query', async () => {
+  it('answers 30 aliased dashboards with one computation: a request asks for each aggregate once', async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: stats { entitiesByKind { count } }`);
     const queries = api.database.queryCount;
     const result = await asReader(`{ ${aliases.join(' ')} }`);
-    expect(result.status).toBe(400);
-    expect(result.json.errors?.[0]?.extensions).toEqual({
-      code: 'GRAPHQL_VALIDATION_FAILED',
-      limit: 'complexity',
-    });
-    expect(api.database.queryCount).toBe(queries);
-    expect((await asReader(`{ stats { entitiesByKind { count } } }`)).status).toBe(200);
+    expect(result.status).toBe(200);
+    // The graph's generation, and the aggregate unless it was kept from an earlier request.
+    expect(api.database.queryCount - queries).toBeLessThanOrEqual(2);
   });
 
   it('answers search and lookups whose selections double skipped fragments, as without them', async () => {

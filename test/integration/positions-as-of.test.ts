@@ -2,6 +2,7 @@ import { planDocument } from '../../src/ingest/document.plan';
 import { DocumentRepository } from '../../src/ingest/document.repository';
 import type { RunningApi } from '../../src/server/api.server';
 import { data, startTestApi } from '../helpers/api.harness';
+import { maxTraversalDepth } from '../helpers/neo4j.test-db';
 
 const PREFIX = 'test-as-of:';
 
@@ -10,7 +11,7 @@ describe('positions over time', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DocumentRepository(api.database).ingest(
+    await new DocumentRepository(api.database, maxTraversalDepth()).ingest(
       planDocument({
         source: { id: `${PREFIX}source`, publisher: 'test', title: 'positions over time' },
         institutions: [{ id: `${PREFIX}bureau`, kind: 'GOVERNMENT_DEPARTMENT', name: 'As-of Bureau' }],

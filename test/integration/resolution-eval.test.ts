@@ -13,7 +13,7 @@ import {
   type Baseline,
   type LabelFile,
 } from '../../src/ingest/resolution.eval';
-import { connect } from '../helpers/neo4j.test-db';
+import { connect, maxTraversalDepth } from '../helpers/neo4j.test-db';
 
 /**
  * The resolution evaluation on the run's shared Neo4j. Its ingests are rolled back, so it neither sees its own
@@ -31,7 +31,7 @@ describe('entity resolution on the labelled corpus', () => {
 
   beforeAll(async () => {
     db = connect();
-    evaluation = await ingestForEvaluation(db);
+    evaluation = await ingestForEvaluation(db, maxTraversalDepth());
   });
 
   afterAll(async () => {

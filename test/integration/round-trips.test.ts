@@ -3,6 +3,7 @@ import { planDocument } from '../../src/ingest/document.plan';
 import { DocumentRepository } from '../../src/ingest/document.repository';
 import type { RunningApi } from '../../src/server/api.server';
 import { data, startTestApi } from '../helpers/api.harness';
+import { maxTraversalDepth } from '../helpers/neo4j.test-db';
 
 const PREFIX = 'test-round-trips:';
 
@@ -65,7 +66,7 @@ describe('nested queries and Cypher round trips', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DocumentRepository(api.database).ingest(planDocument(fixture(20)));
+    await new DocumentRepository(api.database, maxTraversalDepth()).ingest(planDocument(fixture(20)));
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { loadSeed, readSeedDocuments } from '../../src/ingest/seed.loader';
 import type { Database } from '../../src/db/neo4j.database';
-import { connect } from '../helpers/neo4j.test-db';
+import { connect, maxTraversalDepth } from '../helpers/neo4j.test-db';
 
 /** Every node and relationship the seed writes, with all properties, in a stable order. */
 async function seedGraph(db: Database, sourceIds: string[]): Promise<unknown> {
@@ -33,9 +33,9 @@ describe('loading the seed', () => {
 
   it('is idempotent: loading it twice gives the same graph, with the same ids', async () => {
     const progress: string[] = [];
-    await loadSeed(db, (line) => progress.push(line));
+    await loadSeed(db, maxTraversalDepth(), (line) => progress.push(line));
     const once = await seedGraph(db, sourceIds);
-    await loadSeed(db, () => undefined);
+    await loadSeed(db, maxTraversalDepth(), () => undefined);
     expect(await seedGraph(db, sourceIds)).toEqual(once);
     expect(progress[progress.length - 1]).toMatch(/^seed: loaded .+\.json \(\d+\/\d+\)$/);
   });

@@ -3,7 +3,20 @@ import { loadConfig } from '../../src/config/app.config';
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { startApi, type RunningApi } from '../../src/server/api.server';
 import { data, graphql } from '../helpers/api.harness';
+import { removeByPrefix } from '../helpers/graph.snapshot';
 import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+
+const PREFIX = 'test-stats:';
+const UNIVERSITIES = `{ stats { entitiesByKind { kind count } } }`;
+const INGEST = 'mutation ($d: JSONObject!) { ingestDocument(document: $d) { created } }';
+const universityDocument = {
+  source: { id: `${PREFIX}source`, publisher: 'test', title: 'stats test' },
+  institutions: [{ id: `${PREFIX}university`, kind: 'UNIVERSITY', name: 'Stats Test University' }],
+};
+
+/** Universities by `entitiesByKind`, as each alias of `stats` in one answer says. */
+const universities = (answer: Record<string, { entitiesByKind: { kind: string; count: number }[] }>) =>
+  Object.values(answer).map((stats) => stats.entitiesByKind.find((k) => k.kind === 'University')?.count);
 
 /** On a Neo4j of its own holding exactly the three corpus documents, so that counts can be checked by hand. */
 describe('stats for dashboards', () => {
@@ -22,6 +35,13 @@ describe('stats for dashboards', () => {
     await api?.stop();
     await neo4j?.stop();
   });
+
+  /** Cypher queries the API sends while `work` runs: how many aggregates it computed, besides generation reads. */
+  const queriesDuring = async <T>(work: () => Promise<T>): Promise<{ queries: number; result: T }> => {
+    const before = api.database.queryCount;
+    const result = await work();
+    return { queries: api.database.queryCount - before, result };
+  };
 
   it('counts entities by kind as the documents state them', async () => {
     const result = await data<{
@@ -127,5 +147,57 @@ describe('stats for dashboards', () => {
       `,
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+  });
+
+  describe('kept per graph generation', () => {
+    let other: RunningApi;
+    const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: stats { entitiesByKind { kind count } }`).join(' ')} }`;
+
+    beforeAll(async () => {
+      other = await startApi(
+        loadConfig({ NODE_ENV: 'test', PORT: '0', ...neo4jEnv(neo4j), SEED: 'never' }),
+        pino({ level: 'silent' }),
+      );
+    });
+
+    afterAll(async () => {
+      await removeByPrefix(api.database, PREFIX);
+      await other?.stop();
+    });
+
+    it('computes 30 aliases of one aggregate once, then reads only the generation until a write, and the write at once', async () => {
+      const first = await queriesDuring(() => data<Parameters<typeof universities>[0]>(api, aliased));
+      expect(universities(first.result)).toEqual(Array(30).fill(1));
+      // One read of the generation and at most one computation, however many aliases.
+      expect(first.queries).toBeLessThanOrEqual(2);
+      const again = await queriesDuring(() => data<Parameters<typeof universities>[0]>(api, aliased));
+      expect(again).toEqual({ queries: 1, result: first.result });
+
+      await data(api, INGEST, { d: universityDocument });
+      const written = await queriesDuring(() => data<Parameters<typeof universities>[0]>(api, aliased));
+      expect(universities(written.result)).toEqual(Array(30).fill(2));
+      expect(written.queries).toBe(2);
+    });
+
+    it('shares one computation among concurrent requests', async () => {
+      await data(api, `mutation { deleteEntity(id: "${PREFIX}university") { id } }`);
+      const concurrent = await queriesDuring(() =>
+        Promise.all(
+          Array.from({ length: 5 }, () => data<Parameters<typeof universities>[0]>(api, UNIVERSITIES)),
+        ),
+      );
+      expect(concurrent.result.flatMap(universities)).toEqual(Array(5).fill(1));
+      // Five reads of the generation, one computation.
+      expect(concurrent.queries).toBe(6);
+    });
+
+    it('answers on another API instance on the same Neo4j what was written through this one, at once', async () => {
+      expect(universities(await data(other, UNIVERSITIES))).toEqual([1]);
+      expect(universities(await data(api, UNIVERSITIES))).toEqual([1]);
+      await data(api, INGEST, { d: universityDocument });
+      expect(universities(await data(other, UNIVERSITIES))).toEqual([2]);
+      await data(other, `mutation { deleteEntity(id: "${PREFIX}university") { id } }`);
+      expect(universities(await data(api, UNIVERSITIES))).toEqual([1]);
+    });
   });
 });

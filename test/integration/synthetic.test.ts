@@ -4,7 +4,7 @@ import { loadMigrations, migrate } from '../../src/db/migration.runner';
 import type { Database } from '../../src/db/neo4j.database';
 import { migrationsDir } from '../../src/config/project.paths';
 import { graphSnapshot } from '../helpers/graph.snapshot';
-import { connect, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import { connect, maxTraversalDepth, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 
 describe('loading a synthetic tier', () => {
   let neo4j: EmbeddedNeo4j;
@@ -23,7 +23,9 @@ describe('loading a synthetic tier', () => {
 
   it('writes the tier through the ingest path, with progress, and loading it again changes nothing', async () => {
     const progress: string[] = [];
-    const summary = await loadSynthetic(db, { tier: '1k', batchSize: 250 }, (line) => progress.push(line));
+    const summary = await loadSynthetic(db, maxTraversalDepth(), { tier: '1k', batchSize: 250 }, (line) =>
+      progress.push(line),
+    );
     const counts = await db.read(async (tx) => {
       const result = await tx.run(
         `MATCH (n:Entity) WHERE NOT n:Commitment WITH count(n) AS nodes
@@ -41,7 +43,7 @@ describe('loading a synthetic tier', () => {
     );
 
     const before = await graphSnapshot(db);
-    await loadSynthetic(db, { tier: '1k', batchSize: 250 }, () => undefined);
+    await loadSynthetic(db, maxTraversalDepth(), { tier: '1k', batchSize: 250 }, () => undefined);
     expect(await graphSnapshot(db)).toEqual(before);
   });
 });
