@@ -120,10 +120,18 @@ export class IngestService {
     return planDocument(checkDocument(document, this.limits.maxDocumentBytes));
   }
 
-  /** `rename`: the document's names replace the entities' own, which become aliases (an edit that renames). */
-  async ingest(document: unknown, options: { rename?: boolean } = {}): Promise<IngestReport> {
+  /**
+   * `rename`: the document's names replace the entities' own, which become aliases (an edit that renames).
+   * `mustExist`: ids (with the field that names them) of entities an edit changes: NOT_FOUND, writing nothing, if
+   * one is not in the graph when the write runs (deleted meanwhile, say), rather than written anew.
+   */
+  async ingest(
+    document: unknown,
+    options: { rename?: boolean; mustExist?: WritePlan['mustExist'] } = {},
+  ): Promise<IngestReport> {
     const plan = this.plan(document);
     if (options.rename) plan.nodes.forEach((group) => group.rows.forEach((row) => (row.rename = true)));
+    plan.mustExist = options.mustExist;
     return this.write(plan);
   }
 
@@ -207,8 +215,8 @@ export class IngestService {
 
   /**
    * Checks what the document's relationships join against the graph (link.rules.ts), then writes it. The check
-   * reads before the write's own transaction: two documents written at the same moment could still close a
-   * cycle between them.
+   * reads before the write's own transaction, for a clear error before anything is locked; the write checks for
+   * hierarchy cycles again inside its transaction, where a document written at the same moment is seen.
    */
   private async write(plan: WritePlan): Promise<IngestReport> {
     const db = this.databases.get();
