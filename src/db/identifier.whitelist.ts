@@ -52,6 +52,7 @@ export const BASE_LABELS = [
   'ResolutionLock',
   'ResolutionCandidate',
   'MergeRecord',
+  'Tombstone',
   'SchemaMigration',
   'GraphGeneration',
 ] as const;

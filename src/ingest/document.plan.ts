@@ -75,6 +75,8 @@ export interface WritePlan {
   externalRefs: { field: string; id: string }[];
   /** Every reference the document makes, in its order, with the field that makes it. */
   references: { field: string; key: string }[];
+  /** For an edit of existing entities: ids that must name a live entity when the write runs, else NOT_FOUND. */
+  mustExist?: { field: string; id: string }[];
 }
 
 const LANGUAGES = ['zh', 'ar', 'fr', 'ru', 'es', 'mn'] as const;

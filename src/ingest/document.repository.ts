@@ -3,11 +3,18 @@ import { AppError } from '../common/app.errors';
 import { countryOf } from '../db/country.cypher';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
-import { checkedLabel, checkedRelType, cypherLabel, cypherRelType } from '../db/identifier.whitelist';
+import {
+  checkedLabel,
+  checkedRelType,
+  cypherLabel,
+  cypherRelType,
+  type RelationshipType,
+} from '../db/identifier.whitelist';
 import type { Database } from '../db/neo4j.database';
 import { candidatePairId, candidatePairIdCypher } from '../modules/review/candidate.id';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
+import { ACYCLIC } from './link.rules';
 import {
   eventToldTwice,
   resolutionKeys,
@@ -33,6 +40,8 @@ export interface IngestReport {
     id: string;
     candidates: { id: string; name: string; score: number; reason: string }[];
   }[];
+  /** Mentions and relationships not written because an entity they name was deleted (a tombstone). */
+  skipped: { field: string; id: string; reason: string }[];
 }
 
 const NAME_RESOLVED = new Set(['Institution', 'Person', 'Place', 'Framework']);
@@ -152,27 +161,46 @@ async function candidatesFor(
 }
 
 /**
- * Locks the name keys of every mention this document resolves by name, and the generated ids it may write, in
- * one order: two ingests that could decide about the same entity decide one after the other, each seeing what
- * the other wrote, as in a sequential ingest. (A SET of the same value still takes the node's write lock.)
+ * Locks the name keys of every mention this document resolves by name, and the ids it may write, in one order:
+ * two ingests that could decide about the same entity decide one after the other, each seeing what the other
+ * wrote, as in a sequential ingest; so do an ingest and a delete of an id it names. A document that adds to a
+ * hierarchy (PART_OF, LOCATED_IN) also takes that hierarchy's lock, so that the cycle check inside its
+ * transaction sees every other such write that could close a cycle with it. (A SET of the same value still takes
+ * the node's write lock.)
  */
-async function lockResolutionKeys(tx: ManagedTransaction, rows: NodeWrite[]): Promise<void> {
+async function lockResolutionKeys(tx: ManagedTransaction, plan: WritePlan): Promise<void> {
   const keys = new Set<string>();
-  for (const row of rows) {
-    if (row.explicitId !== undefined || row.category === 'Commitment') continue;
-    keys.add(`id|${row.generatedId}`);
+  for (const row of plan.nodes.flatMap((group) => group.rows)) {
+    if (row.category === 'Commitment') continue;
+    keys.add(`id|${row.explicitId ?? row.generatedId}`);
+    if (row.explicitId !== undefined) continue;
     if (NAME_RESOLVED.has(row.category) || row.category === 'Event') {
       for (const key of resolutionKeys(row.category, row.mentionNames, row.kindLabel)) keys.add(key);
     }
     // Events of one kind and date may be one event told twice: decided one ingest after the other.
     if (row.category === 'Event' && row.date !== undefined) keys.add(`Event|${row.kindLabel}|${row.date}`);
   }
-  if (keys.size === 0) return;
+  for (const { id } of plan.externalRefs) keys.add(`id|${id}`);
+  for (const { type, rows } of plan.relationships)
+    if (ACYCLIC.includes(type) && rows.length > 0) keys.add(`hierarchy|${type}`);
+  await lockKeys(tx, [...keys]);
+}
+
+async function lockKeys(tx: ManagedTransaction, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
   await tx.run(
     `UNWIND $keys AS key
      MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
      SET lock.key = key`,
-    { keys: [...keys].sort() },
+    { keys: [...new Set(keys)].sort() },
+  );
+}
+
+/** Takes the locks of these entity ids: ingest and delete take an id's lock before deciding about it. */
+export function lockIds(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  return lockKeys(
+    tx,
+    ids.map((id) => `id|${id}`),
   );
 }
 
@@ -340,15 +368,6 @@ async function resolveAll(
     ),
     ...plan.externalRefs.map((r) => r.id),
   ]);
-  for (const { field, id } of plan.externalRefs) {
-    if (!existing.has(id)) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `${field}: ${JSON.stringify(id)} is declared neither in this document nor in the graph`,
-        { field },
-      );
-    }
-  }
   const state: Resolving = {
     plan,
     maxDepth,
@@ -583,6 +602,118 @@ async function writeCandidates(tx: ManagedTransaction, plan: WritePlan, report: 
   );
 }
 
+/** Ids among these that were deleted (src/modules/edit/edit.repository.ts leaves a tombstone under each). */
+async function tombstonesOf(tx: ManagedTransaction, ids: string[]): Promise<Set<string>> {
+  const result = await tx.run(`MATCH (t:${cypherLabel('Tombstone')}) WHERE t.id IN $ids RETURN t.id AS id`, {
+    ids: [...new Set(ids)],
+  });
+  return new Set(result.records.map((r) => r.get('id') as string));
+}
+
+const deletedReason = (id: string): string =>
+  `${JSON.stringify(id)} was deleted; restoreEntity(id) lets documents write it again`;
+
+/**
+ * Once every mention has its id: takes the locks of the ids resolved by name too, then leaves out what names a
+ * deleted id (a mention, and every relationship to or from it, each reported), refuses an edit of an entity that
+ * is gone (NOT_FOUND) and a reference to an id the graph never had (BAD_USER_INPUT). Inside the write
+ * transaction, after the locks: a delete racing this ingest is seen, never undone.
+ */
+async function settleIds(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+  const ids = state.rows.flatMap((row) => (row.id === undefined ? [] : [row.id]));
+  await lockIds(tx, ids);
+  const dead = await tombstonesOf(tx, [...ids, ...plan.externalRefs.map((r) => r.id)]);
+  for (const { field, id } of plan.mustExist ?? []) {
+    const current = state.existing.get(id);
+    if (current === undefined || dead.has(current))
+      throw new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(id)}`, { field });
+  }
+  const skipped = new Map<string, string>();
+  for (const row of state.rows) {
+    if (dead.has(row.id as string) || (row.parentKey !== undefined && skipped.has(row.parentKey))) {
+      skipped.set(row.key, row.field);
+      state.report.skipped.push({
+        field: row.field,
+        id: row.id as string,
+        reason: deletedReason(row.id as string),
+      });
+    }
+  }
+  for (const { field, id } of plan.externalRefs) {
+    if (dead.has(id)) {
+      if (!skipped.has(id)) state.report.skipped.push({ field, id, reason: deletedReason(id) });
+      if (!skipped.has(id)) skipped.set(id, field);
+    } else if (!state.existing.has(id)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `${field}: ${JSON.stringify(id)} is declared neither in this document nor in the graph`,
+        { field },
+      );
+    }
+  }
+  if (skipped.size === 0) return;
+  for (const group of plan.nodes) group.rows = group.rows.filter((row) => !skipped.has(row.key));
+  for (const group of plan.relationships) {
+    group.rows = group.rows.filter((row) => {
+      const gone = [row.from, row.to].find((key) => skipped.has(key));
+      if (gone === undefined) return true;
+      const [from, to] = [row.from, row.to].map((key) => state.idOf(key) ?? key);
+      state.report.skipped.push({
+        field: skipped.get(gone) as string,
+        id: state.idOf(gone) ?? gone,
+        reason: `${group.type} from ${JSON.stringify(from)} to ${JSON.stringify(to)} left out: ${deletedReason(state.idOf(gone) ?? gone)}`,
+      });
+      return false;
+    });
+  }
+  state.report.uncertain = state.report.uncertain.filter((mention) => !dead.has(mention.id));
+  if (plan.publisherKey !== undefined && skipped.has(plan.publisherKey)) plan.publisherKey = undefined;
+}
+
+/** The deepest hierarchy the in-transaction cycle check follows: far beyond any real one. */
+const HIERARCHY_CHECK_DEPTH = 100;
+
+/**
+ * Refuses, inside the write transaction, a PART_OF or LOCATED_IN relationship this document wrote that closes a
+ * cycle with the graph as it is now. link.rules.ts checks the same before the transaction; this sees what another
+ * write committed since (every such writer holds its hierarchy's lock until it commits), in one bounded query.
+ */
+async function checkHierarchies(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+  const firstField = new Map<string, string>();
+  for (const { field, key } of plan.references) if (!firstField.has(key)) firstField.set(key, field);
+  const edges = plan.relationships
+    .filter((group) => ACYCLIC.includes(group.type))
+    .flatMap((group) =>
+      group.rows.map((row) => ({
+        type: group.type,
+        from: state.graphId(row.from),
+        to: state.graphId(row.to),
+        field: firstField.get(row.to) ?? 'document',
+      })),
+    );
+  if (edges.length === 0) return;
+  const cycleThrough = (type: RelationshipType): string =>
+    `WITH e WHERE e.type = '${checkedRelType(type)}'
+     MATCH (a:Entity {id: e.from}), (b:Entity {id: e.to}) WHERE a <> b
+     MATCH path = shortestPath((b)-[:${cypherRelType(type)}*1..${HIERARCHY_CHECK_DEPTH}]->(a))
+     RETURN path`;
+  const result = await tx.run(
+    `UNWIND $edges AS e
+     CALL (e) { ${ACYCLIC.map(cycleThrough).join(' UNION ')} }
+     RETURN e.type AS type, e.field AS field, [e.from] + [n IN nodes(path) | n.id] AS ids
+     LIMIT 1`,
+    { edges },
+  );
+  const record = result.records[0];
+  if (record === undefined) return;
+  const field = record.get('field') as string;
+  throw new AppError(
+    'BAD_USER_INPUT',
+    `${field}: ${record.get('type') as string} would make a cycle: ${(record.get('ids') as string[]).join(' -> ')}`,
+    { field },
+  );
+}
+
 async function ingestInTransaction(
   tx: ManagedTransaction,
   plan: WritePlan,
@@ -596,12 +727,11 @@ async function ingestInTransaction(
     relationshipsCreated: 0,
     entities: [],
     uncertain: [],
+    skipped: [],
   };
-  await lockResolutionKeys(
-    tx,
-    plan.nodes.flatMap((group) => group.rows),
-  );
+  await lockResolutionKeys(tx, plan);
   const state = await resolveAll(tx, plan, report, maxDepth);
+  await settleIds(tx, plan, state);
   await tx.run(
     `MERGE (s:Source {id: $id})
      SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
@@ -609,6 +739,7 @@ async function ingestInTransaction(
   );
   await writeNodes(tx, plan, state);
   await writeRelationships(tx, plan, state);
+  await checkHierarchies(tx, plan, state);
   await writeCandidates(tx, plan, report);
   if (plan.publisherKey) {
     await tx.run(

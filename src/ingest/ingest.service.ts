@@ -123,10 +123,18 @@ export class IngestService {
     return planDocument(checkDocument(document, this.limits.maxDocumentBytes));
   }
 
-  /** `rename`: the document's names replace the entities' own, which become aliases (an edit that renames). */
-  async ingest(document: unknown, options: { rename?: boolean } = {}): Promise<IngestReport> {
+  /**
+   * `rename`: the document's names replace the entities' own, which become aliases (an edit that renames).
+   * `mustExist`: ids (with the field that names them) of entities an edit changes: NOT_FOUND, writing nothing, if
+   * one is not in the graph when the write runs (deleted meanwhile, say), rather than written anew.
+   */
+  async ingest(
+    document: unknown,
+    options: { rename?: boolean; mustExist?: WritePlan['mustExist'] } = {},
+  ): Promise<IngestReport> {
     const plan = this.plan(document);
     if (options.rename) plan.nodes.forEach((group) => group.rows.forEach((row) => (row.rename = true)));
+    plan.mustExist = options.mustExist;
     return this.write(plan);
   }
 
@@ -210,8 +218,8 @@ export class IngestService {
 
   /**
    * Writes the document once what its relationships join is checked against the graph (link.rules.ts), in the
-   * write's own transaction: no extra transaction per document. Two documents written at the same moment could
-   * still close a cycle between them.
+   * write's own transaction; after writing, that transaction checks for hierarchy cycles again under the
+   * hierarchy's lock, where a document written at the same moment is seen.
    */
   private write(plan: WritePlan): Promise<IngestReport> {
     return new DocumentRepository(this.databases.get(), this.limits.maxTraversalDepth).ingest(

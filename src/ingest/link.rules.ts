@@ -5,7 +5,7 @@ import { cypherRelType, type RelationshipType } from '../db/identifier.whitelist
 import type { WritePlan } from './document.plan';
 import type { Category } from './entity.resolution';
 
-const CATEGORIES: readonly Category[] = [
+export const CATEGORIES: readonly Category[] = [
   'Institution',
   'Person',
   'Place',

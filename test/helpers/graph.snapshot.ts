@@ -30,7 +30,7 @@ export async function graphSnapshot(db: Database): Promise<unknown> {
 export async function removeByPrefix(db: Database, prefix: string): Promise<void> {
   await db.write((tx) =>
     tx.run(
-      `MATCH (n) WHERE (n:Entity OR n:Source OR n:MergedId) AND n.id STARTS WITH $prefix
+      `MATCH (n) WHERE (n:Entity OR n:Source OR n:MergedId OR n:Tombstone) AND n.id STARTS WITH $prefix
        OPTIONAL MATCH (n)-[:RECORDED*1..2]->(record:MergeRecord)
        DETACH DELETE record, n`,
       { prefix },

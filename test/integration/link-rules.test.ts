@@ -1,6 +1,11 @@
+import { AppError } from '../../src/common/app.errors';
+import { planDocument } from '../../src/ingest/document.plan';
+import { DocumentRepository } from '../../src/ingest/document.repository';
+import { checkDocument } from '../../src/ingest/ingest.service';
 import type { RunningApi } from '../../src/server/api.server';
 import { data, graphql, startTestApi } from '../helpers/api.harness';
 import { graphSnapshot, removeByPrefix } from '../helpers/graph.snapshot';
+import { maxTraversalDepth } from '../helpers/neo4j.test-db';
 
 const PREFIX = 'test-links:';
 const id = (name: string): string => `${PREFIX}${name}`;
@@ -152,6 +157,72 @@ describe('what links may join', () => {
         document({ relationships: [{ from: id('city'), type: 'LOCATED_IN', to: id('city') }] }),
       ),
     ).toEqual({ code: 'BAD_USER_INPUT', field: 'relationships[0].from' });
+  });
+
+  it('checks PART_OF cycles again inside the write: a document whose check ran before another write closed the cycle is refused, writing nothing', async () => {
+    // The ministry PART_OF its own office: what the check before the transaction would have let through had it
+    // run before the office was put under the department. The write is sent as if that check had passed.
+    const late = checkDocument(
+      {
+        source: { id: id('source-late'), publisher: 'test', title: 'late' },
+        relationships: [{ from: id('ministry'), type: 'PART_OF', to: id('office') }],
+      },
+      1_000_000,
+    );
+    const before = await graphSnapshot(api.database);
+    const error = await new DocumentRepository(api.database, maxTraversalDepth())
+      .ingest(planDocument(late))
+      .catch((e: unknown) => e);
+    expect(await graphSnapshot(api.database)).toEqual(before);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'relationships[0].to' } });
+    expect((error as AppError).message).toContain(
+      `PART_OF would make a cycle: ${id('ministry')} -> ${id('office')} -> ${id('department')} -> ${id('ministry')}`,
+    );
+  });
+
+  it('two documents sent at once that would close a PART_OF cycle only between them: one lands, the other is refused', async () => {
+    const rounds = [1, 2, 3, 4, 5];
+    const chain = (round: number, name: string) => ({
+      id: id(`race${round}-${name}`),
+      kind: 'MINISTRY',
+      name: `Race ${round} ${name}`,
+    });
+    for (const round of rounds) {
+      // a PART_OF b, and c PART_OF d; then at once: b PART_OF c, and d PART_OF a.
+      const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => chain(round, name));
+      await data(api, INGEST, {
+        document: {
+          source: { id: id(`race${round}`), publisher: 'test', title: 'race' },
+          institutions: [{ ...a, partOf: b?.id }, b, { ...c, partOf: d?.id }, d],
+        },
+      });
+      const close = (from: string, to: string, n: number) =>
+        graphql(api, INGEST, {
+          document: {
+            source: { id: id(`race${round}-${n}`), publisher: 'test', title: 'race' },
+            relationships: [{ from, type: 'PART_OF', to }],
+          },
+        });
+      const answers = await Promise.all([
+        close(b?.id as string, c?.id as string, 1),
+        close(d?.id as string, a?.id as string, 2),
+      ]);
+      expect(answers.map((r) => r.errors?.[0]?.extensions?.code ?? 'LANDED').sort()).toEqual([
+        'BAD_USER_INPUT',
+        'LANDED',
+      ]);
+    }
+    const cycles = await api.database.read(
+      async (tx) =>
+        (
+          await tx.run(
+            `MATCH (n:Entity)-[:PART_OF*1..10]->(n) WHERE n.id STARTS WITH $prefix RETURN count(n) AS cycles`,
+            { prefix: id('race') },
+          )
+        ).records[0]?.get('cycles') as number,
+    );
+    expect(cycles).toBe(0);
   });
 });
 

@@ -1,6 +1,9 @@
+import { AppError } from '../../common/app.errors';
 import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
-import { cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
+import { cypherLabel, cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
+import { lockIds } from '../../ingest/document.repository';
+import { CATEGORIES } from '../../ingest/link.rules';
 import { mergeInTransaction, unmergeInTransaction } from './merge.repository';
 
 export interface EntityHead {
@@ -39,23 +42,56 @@ export class EditRepository {
     });
   }
 
-  /** Deletes an entity with its relationships (and an agreement's commitments); how many relationships went. */
-  async delete(id: string): Promise<number | undefined> {
+  /**
+   * Deletes an entity with its relationships (and an agreement's commitments), and leaves a tombstone under its id
+   * and under every merged id that led to it, so that no later ingest writes it again (until `restore`). It first
+   * takes the id's lock, as ingest does for the ids it writes: an ingest or update racing the delete decides
+   * before or after it, never in between. How many relationships went; NOT_FOUND, writing nothing, for no entity.
+   */
+  async delete(id: string, by: string | undefined): Promise<number> {
     return this.db.write(async (tx) => {
+      await lockIds(tx, [id]);
       const result = await tx.run(
         `MATCH (n:Entity {id: $id})
          OPTIONAL MATCH (n)-[:HAS_COMMITMENT]->(c:Commitment)
          WITH n, collect(c) AS commitments
          OPTIONAL MATCH (redirect:MergedId)-[:MERGED_INTO]->(n)
          OPTIONAL MATCH (redirect)-[:RECORDED*1..2]->(record:MergeRecord)
-         WITH n, commitments, collect(DISTINCT redirect) + collect(record) AS redirects
-         WITH n, commitments, redirects, COUNT { (n)--() } + reduce(total = 0, c IN commitments | total + COUNT { (c)--() } - 1) AS relationships
-         FOREACH (x IN commitments + redirects | DETACH DELETE x)
+         WITH n, commitments, collect(DISTINCT redirect) AS mergedIds, collect(record) AS records
+         WITH n, commitments, mergedIds, records, COUNT { (n)--() } + reduce(total = 0, c IN commitments | total + COUNT { (c)--() } - 1) AS relationships,
+              head([label IN labels(n) WHERE label IN $categories]) AS kind,
+              [n.id] + [m IN mergedIds | m.id] + [c IN commitments | c.id] AS gone
+         FOREACH (x IN commitments + mergedIds + records | DETACH DELETE x)
          DETACH DELETE n
+         FOREACH (goneId IN gone |
+           MERGE (t:${cypherLabel('Tombstone')} {id: goneId})
+           SET t.kind = kind, t.deletedAt = datetime(), t.by = $by)
          RETURN relationships`,
+        { id, by: by ?? null, categories: CATEGORIES },
+      );
+      const removed = result.records[0]?.get('relationships') as number | undefined;
+      // Thrown inside the transaction, so that the lock taken above is rolled back with it.
+      if (removed === undefined)
+        throw new AppError('NOT_FOUND', `id: no entity has id ${JSON.stringify(id)}`, { field: 'id' });
+      return removed;
+    });
+  }
+
+  /** Removes the tombstone of a deleted id, so that documents may write it again; NOT_FOUND without one. */
+  async restore(id: string): Promise<string> {
+    return this.db.write(async (tx) => {
+      const result = await tx.run(
+        `MATCH (t:${cypherLabel('Tombstone')} {id: $id})
+         WITH t, t.kind AS kind
+         DELETE t
+         RETURN kind`,
         { id },
       );
-      return result.records[0]?.get('relationships') as number | undefined;
+      if (result.records.length === 0)
+        throw new AppError('NOT_FOUND', `id: no deleted entity has id ${JSON.stringify(id)}`, {
+          field: 'id',
+        });
+      return result.records[0]?.get('kind') as string;
     });
   }
 

@@ -103,10 +103,23 @@ export class EditResolver {
     return ctx.services.edit.unlink(fromId, kind, toId);
   }
 
-  @Mutation(() => DeletePayload, { description: 'Deletes an entity and all its relationships.' })
+  @Mutation(() => DeletePayload, {
+    description:
+      'Deletes an entity and all its relationships; its id is remembered, so that no document recreates it until restoreEntity.',
+  })
   @Authorized('admin')
   async deleteEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    return { id, relationshipsRemoved: await ctx.services.edit.delete(id) };
+    return { id, relationshipsRemoved: await ctx.services.edit.delete(id, ctx.user?.id) };
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'Forgets the deletion of an id: documents that mention it write it again. Returns the id; NOT_FOUND when it was not deleted.',
+  })
+  @Authorized('admin')
+  async restoreEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    await ctx.services.edit.restore(id);
+    return id;
   }
 
   @Mutation(() => MergePayload, {

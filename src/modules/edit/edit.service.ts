@@ -31,6 +31,8 @@ const INPUT_FIELDS: [RegExp, string][] = [
   [/^relationships\[0\]\.to$/, 'toId'],
 ];
 
+type WriteOptions = Parameters<IngestService['ingest']>[1];
+
 const definedOnly = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 
@@ -76,7 +78,10 @@ export class EditService {
         partOf: input.partOfId,
         locatedIn: input.placeId,
       },
-      input.name !== undefined && input.name !== head.name,
+      {
+        rename: input.name !== undefined && input.name !== head.name,
+        mustExist: [{ field: 'id', id: head.id }],
+      },
     );
   }
 
@@ -94,29 +99,51 @@ export class EditService {
       source,
       'people',
       { id: head.id, name: input.name ?? head.name, aliases: input.aliases },
-      input.name !== undefined && input.name !== head.name,
+      {
+        rename: input.name !== undefined && input.name !== head.name,
+        mustExist: [{ field: 'id', id: head.id }],
+      },
     );
   }
 
   async recordPosition(input: PositionInput, source: SourceInput): Promise<EditResult> {
     const person = await this.existing(input.personId, 'Person', 'personId');
     await this.existing(input.institutionId, 'Institution', 'institutionId');
-    return this.addOne(source, 'people', {
-      id: person.id,
-      name: person.name,
-      positions: [
-        definedOnly({
-          institution: input.institutionId,
-          title: input.title,
-          since: input.since,
-          until: input.until,
-        }),
-      ],
-    });
+    return this.addOne(
+      source,
+      'people',
+      {
+        id: person.id,
+        name: person.name,
+        positions: [
+          definedOnly({
+            institution: input.institutionId,
+            title: input.title,
+            since: input.since,
+            until: input.until,
+          }),
+        ],
+      },
+      {
+        mustExist: [
+          { field: 'input.personId', id: person.id },
+          { field: 'input.institutionId', id: input.institutionId },
+        ],
+      },
+    );
   }
 
   async link(fromId: string, kind: LinkKind, toId: string, source: SourceInput): Promise<void> {
-    await this.addDocument(source, { relationships: [{ from: fromId, type: kind, to: toId }] });
+    await this.addDocument(
+      source,
+      { relationships: [{ from: fromId, type: kind, to: toId }] },
+      {
+        mustExist: [
+          { field: 'fromId', id: fromId },
+          { field: 'toId', id: toId },
+        ],
+      },
+    );
   }
 
   async unlink(fromId: string, kind: LinkKind, toId: string): Promise<number> {
@@ -131,11 +158,14 @@ export class EditService {
     return removed;
   }
 
-  async delete(id: string): Promise<number> {
-    const removed = await this.repository().delete(id);
-    if (removed === undefined)
-      throw new AppError('NOT_FOUND', `id: no entity has id ${JSON.stringify(id)}`, { field: 'id' });
-    return removed;
+  /** `by`: who deletes it, recorded on its tombstone. */
+  async delete(id: string, by: string | undefined): Promise<number> {
+    return this.repository().delete(id, by);
+  }
+
+  /** Lets documents write a deleted id again: the kind it had. */
+  async restore(id: string): Promise<string> {
+    return this.repository().restore(id);
   }
 
   async merge(keepId: string, mergeId: string): Promise<number> {
@@ -168,9 +198,9 @@ export class EditService {
     source: SourceInput,
     section: 'institutions' | 'people',
     record: Record<string, unknown>,
-    rename = false,
+    options: WriteOptions = {},
   ): Promise<EditResult> {
-    const report = await this.addDocument(source, { [section]: [definedOnly(record)] }, rename);
+    const report = await this.addDocument(source, { [section]: [definedOnly(record)] }, options);
     const entity = report.entities.find((e) => e.field === `${section}[0]`);
     if (!entity) throw new Error(`ingest reported nothing for ${section}[0]`);
     return { id: entity.id, outcome: entity.outcome };
@@ -180,10 +210,10 @@ export class EditService {
   private async addDocument(
     source: SourceInput,
     body: Omit<IngestDocument, 'source'>,
-    rename = false,
+    options: WriteOptions = {},
   ): Promise<IngestReport> {
     try {
-      return await this.ingest.ingest({ source: definedOnly({ ...source }), ...body }, { rename });
+      return await this.ingest.ingest({ source: definedOnly({ ...source }), ...body }, options);
     } catch (error) {
       if (!(error instanceof AppError) || typeof error.details.field !== 'string') throw error;
       const documentField = error.details.field;

@@ -64,6 +64,18 @@ export class UncertainMention {
   candidates!: ResolutionCandidate[];
 }
 
+@ObjectType({ description: 'A mention or relationship left out because an entity it names was deleted.' })
+export class SkippedMention {
+  @Field({ description: 'Where the document names the deleted entity, such as people[2].' })
+  field!: string;
+
+  @Field(() => ID, { description: 'The deleted id.' })
+  id!: string;
+
+  @Field()
+  reason!: string;
+}
+
 @ObjectType({ description: 'What ingesting a document did.' })
 export class IngestReport {
   @Field(() => ID)
@@ -86,6 +98,11 @@ export class IngestReport {
 
   @Field(() => [UncertainMention], { description: 'Mentions that could not be resolved with certainty.' })
   uncertain!: UncertainMention[];
+
+  @Field(() => [SkippedMention], {
+    description: 'What was not written because it names a deleted entity (restoreEntity allows it again).',
+  })
+  skipped!: SkippedMention[];
 }
 
 export enum DocumentStatus {
