@@ -17,6 +17,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import type { Config } from '../config/app.config';
 import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
 import { TOP_ENTITIES } from '../traversal/stats.service';
+import { SUMMARY, summaryMembers } from '../traversal/summary.service';
 import { COMMON_CONNECTIONS, DEFAULT_PATHS } from '../traversal/traversal.service';
 import type { RequestContext } from './request.context';
 
@@ -117,10 +118,17 @@ const listCaps = (limits: Config['limits']): Record<string, (args: Args) => numb
   'GraphPath.hops': () => limits.maxTraversalDepth,
   'GraphPath.nodes': () => limits.maxTraversalDepth + 1,
   'Stats.topEntities': (args) => given(args.limit) ?? TOP_ENTITIES.default,
+  // A summary's groups and their members (counted once each below) are multiplied here: all members below the
+  // threshold, perGroup in each group above it.
+  'Query.neighbourhoodSummary': (args) =>
+    summaryMembers(
+      given(args.groupThreshold) ?? SUMMARY.threshold.default,
+      given(args.perGroup) ?? SUMMARY.perGroup.default,
+    ),
 });
 
-/** Lists whose length the field above them already counted: a page's and a subgraph's. */
-const COUNTED_ABOVE = new Set(['nodes', 'edges']);
+/** Lists whose length the field above them already counted: a page's, a subgraph's and a summary's. */
+const COUNTED_ABOVE = new Set(['nodes', 'edges', 'groups', 'members']);
 
 /**
  * Cost of a field: 1, plus its children's cost times how many items it can return: the cap above where the

@@ -11,6 +11,7 @@ import { IngestService } from '../ingest/ingest.service';
 import { EditService } from '../modules/edit/edit.service';
 import { ReviewService } from '../modules/review/review.service';
 import { StatsService } from '../traversal/stats.service';
+import { SummaryService } from '../traversal/summary.service';
 import { TraversalService } from '../traversal/traversal.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
 import { buildAppSchema } from '../graphql/schema.build';
@@ -69,6 +70,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     review: new ReviewService(databases, config.limits),
     traversal: new TraversalService(databases, config.limits),
     stats: new StatsService(databases, config.limits),
+    summary: new SummaryService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

@@ -13,6 +13,7 @@ import {
 import { loadConfig, type Config } from '../../src/config/app.config';
 import { costRules, estimateCost } from '../../src/graphql/cost.rules';
 import { buildAppSchema } from '../../src/graphql/schema.build';
+import { summaryMembers } from '../../src/traversal/summary.service';
 import * as explorer from '../../src/web/explorer.queries';
 
 const ID = 'institution:x';
@@ -86,6 +87,16 @@ describe('the cost rules', () => {
     expect(cost(`{ paths(from: "x", to: "y") { hops { explanation } } }`)).toBe(
       1 + 3 * (1 + config.limits.maxTraversalDepth),
     );
+  });
+
+  it('counts a neighbourhood summary by the members it can list: all below the threshold, perGroup per group above', () => {
+    const summary = `query ($t: Int, $g: Int) { neighbourhoodSummary(id: "x", groupThreshold: $t, perGroup: $g) { groups { count members { degree } } } }`;
+    // The summary, its groups (1 + count + members) and each member's degree: 4 per member it can list.
+    expect(cost(summary, {})).toBe(1 + 4 * summaryMembers(40, 5));
+    expect(cost(summary, { t: 100, g: 1 })).toBe(1 + 4 * 100);
+    expect(cost(summary, { t: 10, g: 20 })).toBe(1 + 4 * 30 * 20);
+    const page = `{ neighbourhoodGroupPage(id: "x", kind: EVENT, relationship: PARTICIPATED_IN, first: 50) { nodes { degree } } }`;
+    expect(cost(page)).toBe(1 + 50 * 2);
   });
 
   it('makes each dashboard aggregate expensive: the dashboard passes, 30 aliases of one do not', () => {
