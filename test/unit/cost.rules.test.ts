@@ -23,7 +23,12 @@ const EXPLORER: [string, string, Record<string, unknown>][] = [
   ['SEARCH', explorer.SEARCH, { query: 'ningxia' }],
   ['ENTITY', explorer.ENTITY, { id: ID }],
   ['NAME', explorer.NAME, { id: ID }],
-  ['NEIGHBORHOOD', explorer.NEIGHBORHOOD, { id: ID, kinds: null, from: null, to: null }],
+  ['NEIGHBOURHOOD_SUMMARY', explorer.NEIGHBOURHOOD_SUMMARY, { id: ID, kinds: null, from: null, to: null }],
+  [
+    'GROUP_PAGE',
+    explorer.GROUP_PAGE,
+    { id: ID, kind: 'EVENT', relationship: 'PARTICIPATED_IN', direction: 'OUTGOING', first: 25, after: null },
+  ],
   ['SHORTEST_PATH', explorer.SHORTEST_PATH, { from: ID, to: 'person:y', kinds: null }],
   ['TIMELINE', explorer.TIMELINE, { id: ID, from: null, to: null }],
   ['STATS', explorer.STATS, {}],
