@@ -24,6 +24,7 @@ import {
 } from '../modules/analytics/analytics.service';
 import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
 import { TOP_ENTITIES } from '../traversal/stats.service';
+import { SUMMARY, summaryMembers } from '../traversal/summary.service';
 import { COMMON_CONNECTIONS, DEFAULT_PATHS } from '../traversal/traversal.service';
 import type { RequestContext } from './request.context';
 
@@ -139,6 +140,13 @@ const listCaps = (limits: Config['limits']): Record<string, (args: Args) => numb
   'Community.ties': () => COMMUNITY_TIES,
   'Broker.examples': () => BROKER_EXAMPLES,
   'SimilarEntity.shared': () => SIMILAR_SHARED,
+  // A summary's groups and their members (counted once each below) are multiplied here: all members below the
+  // threshold, perGroup in each group above it.
+  'Query.neighbourhoodSummary': (args) =>
+    summaryMembers(
+      given(args.groupThreshold) ?? SUMMARY.threshold.default,
+      given(args.perGroup) ?? SUMMARY.perGroup.default,
+    ),
 });
 
 const analyticsFirst = (args: Args): number => given(args.first) ?? DEFAULT_ANALYTICS_RESULTS;
@@ -146,8 +154,8 @@ const analyticsFirst = (args: Args): number => given(args.first) ?? DEFAULT_ANAL
 /** Analytics queries that project and run an algorithm over their whole scope: each costs an aggregate's worth. */
 const WHOLE_GRAPH_QUERIES = new Set(['centrality', 'communities', 'brokers']);
 
-/** Lists whose length the field above them already counted: a page's and a subgraph's. */
-const COUNTED_ABOVE = new Set(['nodes', 'edges']);
+/** Lists whose length the field above them already counted: a page's, a subgraph's and a summary's. */
+const COUNTED_ABOVE = new Set(['nodes', 'edges', 'groups', 'members']);
 
 /**
  * Cost of a field: 1, plus its children's cost times how many items it can return: the cap above where the

@@ -4,6 +4,7 @@ import type { Logger } from '../common/app.logger';
 import type { IngestService } from '../ingest/ingest.service';
 import type { EditService } from '../modules/edit/edit.service';
 import type { StatsService } from '../traversal/stats.service';
+import type { SummaryService } from '../traversal/summary.service';
 import type { TraversalService } from '../traversal/traversal.service';
 import type { RelationshipService } from '../modules/entity/relationship.service';
 import type { EntityListService } from '../modules/entity/entity-list.service';
@@ -22,6 +23,7 @@ export interface Services {
   traversal: TraversalService;
   stats: StatsService;
   analytics: AnalyticsService;
+  summary: SummaryService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */

@@ -21,6 +21,7 @@ import { EditResolver } from '../modules/edit/edit.resolver';
 import { ReviewResolver } from '../modules/review/review.resolver';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { StatsResolver } from '../traversal/stats.resolver';
+import { SummaryResolver } from '../traversal/summary.resolver';
 import { GraphEdgeResolver, TraversalResolver } from '../traversal/traversal.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
@@ -48,6 +49,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       GraphEdgeResolver,
       StatsResolver,
       AnalyticsResolver,
+      SummaryResolver,
     ],
     // The kinds are reached only through their interfaces; listing them puts them in the schema.
     orphanedTypes: [...INSTITUTION_TYPES, ...EVENT_TYPES, ...PLACE_TYPES],

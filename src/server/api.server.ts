@@ -12,6 +12,7 @@ import { EditService } from '../modules/edit/edit.service';
 import { ReviewService } from '../modules/review/review.service';
 import { AnalyticsService } from '../modules/analytics/analytics.service';
 import { StatsService } from '../traversal/stats.service';
+import { SummaryService } from '../traversal/summary.service';
 import { TraversalService } from '../traversal/traversal.service';
 import { graphIsEmpty, loadSeed } from '../ingest/seed.loader';
 import { buildAppSchema } from '../graphql/schema.build';
@@ -71,6 +72,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     traversal: new TraversalService(databases, config.limits),
     stats: new StatsService(databases, config.limits),
     analytics: new AnalyticsService(databases, config.limits),
+    summary: new SummaryService(databases, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

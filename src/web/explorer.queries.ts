@@ -77,19 +77,7 @@ export interface GraphEdge {
   until: string | null;
 }
 
-export interface Subgraph {
-  truncated: boolean;
-  nodes: EntityRef[];
-  edges: GraphEdge[];
-}
-
 const EDGE = 'id from to kind role title since until';
-
-export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $kinds: [RelationshipKind!], $from: Date, $to: Date) {
-  neighborhood(id: $id, depth: 1, relationshipKinds: $kinds, from: $from, to: $to) {
-    truncated nodes { ${REF} } edges { ${EDGE} }
-  }
-}`;
 
 export interface PathHop {
   explanation: string;
@@ -178,3 +166,50 @@ export const CONFIRM_MATCH = `mutation ConfirmMatch($id: ID!, $keepId: ID!) {
 }`;
 
 export const REJECT_MATCH = `mutation RejectMatch($id: ID!) { rejectMatch(id: $id) { id status } }`;
+
+export interface NeighbourMember {
+  node: EntityRef;
+  edge: GraphEdge;
+  degree: number;
+  date: string | null;
+}
+
+export interface NeighbourGroup {
+  id: string;
+  kind: string;
+  relationship: RelationshipKind;
+  direction: 'OUTGOING' | 'INCOMING';
+  count: number;
+  from: string | null;
+  to: string | null;
+  members: NeighbourMember[];
+}
+
+export interface NeighbourhoodSummary {
+  entity: EntityRef;
+  total: number;
+  grouped: boolean;
+  groups: NeighbourGroup[];
+}
+
+const MEMBER = `node { ${REF} } edge { ${EDGE} } degree date`;
+
+// Up to GROUP_THRESHOLD neighbours the graph draws them all; above, a node per group with its first members.
+export const NEIGHBOURHOOD_SUMMARY = `query NeighbourhoodSummary($id: ID!, $kinds: [RelationshipKind!], $from: Date, $to: Date) {
+  neighbourhoodSummary(id: $id, groupThreshold: 40, perGroup: 3, relationshipKinds: $kinds, from: $from, to: $to) {
+    entity { ${REF} } total grouped
+    groups { id kind relationship direction count from to members { ${MEMBER} } }
+  }
+}`;
+
+export interface GroupPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: NeighbourMember[];
+}
+
+export const GROUP_PAGE = `query GroupPage($id: ID!, $kind: EntityKind!, $relationship: RelationshipKind!, $direction: RelationshipDirection, $from: Date, $to: Date, $first: Int, $after: String) {
+  neighbourhoodGroupPage(id: $id, kind: $kind, relationship: $relationship, direction: $direction, from: $from, to: $to, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${MEMBER} }
+  }
+}`;

@@ -3,10 +3,25 @@ import { CATEGORY_STYLES, RELATIONSHIP_COLORS, RELATIONSHIP_KINDS, categoryOf } 
 import type { EntityRef, GraphEdge } from './explorer.queries';
 import { words } from './dom.helpers';
 
+/** A node standing for a group of neighbours: "312 events, 2016–2023", opened page by page. */
+export interface AggregateNode {
+  id: string;
+  label: string;
+  /** The entity it hangs from. */
+  anchor: string;
+  count: number;
+}
+
 export interface GraphData {
   nodes: EntityRef[];
   edges: GraphEdge[];
+  aggregates: AggregateNode[];
 }
+
+/** The most node labels shown at once: more is unreadable, and slow to draw. */
+export const MAX_LABELS = 150;
+/** Below this zoom, only the nodes that matter now (selected, hovered, focused, groups) are labelled. */
+const LABEL_ZOOM = 1;
 
 /** What the graph marks: the open entity, the expanded ones, and the path. */
 export interface GraphMarks {
@@ -22,6 +37,12 @@ export interface GraphProbe {
   edgeIds(selector?: string): string[];
   /** Where a node is drawn, in page coordinates: where a user would click it. */
   clientPoint(id: string): { x: number; y: number } | null;
+  /** Where a node is in the model: unchanged by a later expansion. */
+  position(id: string): { x: number; y: number } | null;
+  /** How many node labels are visible now. */
+  labelCount(): number;
+  /** The node with keyboard focus. */
+  focused(): string | null;
 }
 
 declare global {
@@ -34,7 +55,6 @@ const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(name)',
       'font-size': 10,
       color: '#1c2833',
       'text-valign': 'bottom',
@@ -54,6 +74,29 @@ const STYLE: cytoscape.StylesheetJson = [
     selector: `node[category = "${category}"]`,
     style: { 'background-color': color, shape: shape as cytoscape.Css.NodeShape },
   })),
+  { selector: 'node.labelled', style: { label: 'data(name)' } },
+  {
+    selector: 'node.aggregate',
+    style: {
+      shape: 'round-rectangle',
+      width: 'label',
+      height: 22,
+      padding: '6px',
+      label: 'data(name)',
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'text-max-width': '220px',
+      'background-color': '#f4f6f6',
+      'border-width': 2,
+      'border-style': 'dashed',
+      'border-color': '#566573',
+      'text-background-opacity': 0,
+    },
+  },
+  {
+    selector: 'node.focused',
+    style: { 'overlay-color': '#2e86c1', 'overlay-opacity': 0.25, 'overlay-padding': 6 },
+  },
   {
     selector: 'node.expanded',
     style: { width: 34, height: 34, 'border-width': 3, 'border-color': '#17202a' },
@@ -110,17 +153,55 @@ function jitter(id: string): { dx: number; dy: number } {
 const edgeLabel = (edge: GraphEdge): string =>
   [words(edge.kind), edge.title ?? (edge.role ? words(edge.role) : '')].filter(Boolean).join(': ');
 
-/** The graph canvas: cytoscape with its force-directed layout (cose), redrawn from the data it is given. */
+/** Places new nodes on rings around the node they hang from, leaving every node already placed where it is. */
+function ringPositions(
+  center: { x: number; y: number },
+  count: number,
+  from = 0,
+): { x: number; y: number }[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const ring = Math.floor(i / 16);
+    const slots = 16 + ring * 8;
+    const angle = ((i % 16) / slots) * 2 * Math.PI + ring * 0.4;
+    const radius = 110 + ring * 60;
+    return { x: center.x + Math.cos(angle) * radius, y: center.y + Math.sin(angle) * radius };
+  });
+}
+
+export interface GraphEvents {
+  select(id: string): void;
+  expand(id: string): void;
+  /** An aggregate node was opened (or asked for more). */
+  openGroup(id: string): void;
+}
+
+/**
+ * The graph canvas: cytoscape, a force-directed layout (cose) only for a first drawing, then new nodes placed
+ * around the node they hang from, so that nothing already drawn moves. Labels show by zoom, never more than
+ * MAX_LABELS; the canvas is reachable from the keyboard (arrows or Tab move the focus, Enter opens or expands).
+ */
 export class GraphView {
   private readonly cy: cytoscape.Core;
+  private focus: string | null = null;
+  private hovered: string | null = null;
+  private marks: GraphMarks = { selected: null, expanded: [], pathNodes: [], pathEdges: [] };
 
   constructor(
     private readonly container: HTMLElement,
-    events: { select(id: string): void; expand(id: string): void },
+    private readonly events: GraphEvents,
   ) {
     this.cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3 });
-    this.cy.on('tap', 'node', (event) => events.select((event.target as cytoscape.NodeSingular).id()));
-    this.cy.on('dbltap', 'node', (event) => events.expand((event.target as cytoscape.NodeSingular).id()));
+    const target = (event: cytoscape.EventObject) => event.target as cytoscape.NodeSingular;
+    this.cy.on('tap', 'node', (event) => this.activate(target(event).id(), false));
+    this.cy.on('dbltap', 'node', (event) => this.activate(target(event).id(), true));
+    this.cy.on('mouseover', 'node', (event) => this.hover(target(event).id()));
+    this.cy.on('mouseout', 'node', () => this.hover(null));
+    this.cy.on('zoom', () => this.label());
+    container.tabIndex = 0;
+    container.setAttribute('role', 'application');
+    container.setAttribute('aria-roledescription', 'graph');
+    container.addEventListener('keydown', (event) => this.key(event));
     window.explorerGraph = {
       nodeIds: (selector = '') => this.cy.nodes(selector).map((n) => n.id()),
       edgeIds: (selector = '') => this.cy.edges(selector).map((e) => e.id()),
@@ -131,67 +212,106 @@ export class GraphView {
         const at = node.renderedPosition();
         return { x: box.left + at.x, y: box.top + at.y };
       },
+      position: (id) => {
+        const node = this.cy.getElementById(id);
+        return node.empty() ? null : { ...node.position() };
+      },
+      labelCount: () => this.cy.nodes('.labelled, .aggregate').length,
+      focused: () => this.focus,
     };
   }
 
   draw(data: GraphData, marks: GraphMarks): void {
     const cy = this.cy;
-    const nodeIds = new Set(data.nodes.map((n) => n.id));
+    const nodeIds = new Set([...data.nodes.map((n) => n.id), ...data.aggregates.map((a) => a.id)]);
     const edges = data.edges.filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
     const edgeIds = new Set(edges.map((e) => e.id));
-    let changed = false;
+    const firstDrawing = cy.nodes().empty();
+    const added: cytoscape.NodeSingular[] = [];
     cy.batch(() => {
-      const gone = cy
-        .elements()
-        .filter((el) => (el.isNode() ? !nodeIds.has(el.id()) : !edgeIds.has(el.id())));
-      changed = gone.nonempty();
-      gone.remove();
+      cy.elements()
+        .filter((el) => (el.isNode() ? !nodeIds.has(el.id()) : !edgeIds.has(el.id())))
+        .remove();
+      const placed = new Map<string, number>();
+      const place = (id: string, anchor: string | undefined): { x: number; y: number } => {
+        const base = anchor ? cy.getElementById(anchor) : cy.collection();
+        if (base.empty()) {
+          const { dx, dy } = jitter(id);
+          return { x: dx, y: dy };
+        }
+        const n = placed.get(anchor as string) ?? base.neighborhood('node').length;
+        placed.set(anchor as string, n + 1);
+        return ringPositions(base.position(), 1, n)[0] as { x: number; y: number };
+      };
       for (const node of data.nodes) {
-        if (cy.getElementById(node.id).nonempty()) continue;
-        changed = true;
+        const existing = cy.getElementById(node.id);
+        if (existing.nonempty()) {
+          existing.data('name', node.name);
+          continue;
+        }
         const neighbour = edges
           .filter((e) => e.from === node.id || e.to === node.id)
-          .map((e) => cy.getElementById(e.from === node.id ? e.to : e.from))
-          .find((n) => n.nonempty());
-        const base = neighbour?.position() ?? { x: 0, y: 0 };
-        const { dx, dy } = jitter(node.id);
-        cy.add({
-          group: 'nodes',
-          data: {
-            id: node.id,
-            name: node.name,
-            category: categoryOf(node.__typename),
-            type: node.__typename,
-          },
-          position: { x: base.x + dx, y: base.y + dy },
-        });
+          .map((e) => (e.from === node.id ? e.to : e.from))
+          .find((id) => cy.getElementById(id).nonempty());
+        added.push(
+          cy.add({
+            group: 'nodes',
+            data: {
+              id: node.id,
+              name: node.name,
+              category: categoryOf(node.__typename),
+              type: node.__typename,
+            },
+            position: place(node.id, neighbour),
+          }),
+        );
+      }
+      for (const aggregate of data.aggregates) {
+        const existing = cy.getElementById(aggregate.id);
+        if (existing.nonempty()) {
+          existing.data('name', aggregate.label);
+          continue;
+        }
+        added.push(
+          cy.add({
+            group: 'nodes',
+            classes: 'aggregate',
+            data: { id: aggregate.id, name: aggregate.label, category: 'Group', anchor: aggregate.anchor },
+            position: place(aggregate.id, aggregate.anchor),
+          }),
+        );
       }
       for (const edge of edges) {
         if (cy.getElementById(edge.id).nonempty()) continue;
-        changed = true;
         cy.add({
           group: 'edges',
           data: { id: edge.id, source: edge.from, target: edge.to, kind: edge.kind, label: edgeLabel(edge) },
         });
       }
     });
-    this.mark(marks);
-    if (changed && cy.nodes().nonempty()) {
+    this.marks = marks;
+    this.mark();
+    if (firstDrawing && added.length > 1) {
       cy.layout({
         name: 'cose',
         animate: false,
         randomize: false,
         fit: true,
         padding: 40,
-        nodeDimensionsIncludeLabels: true,
         idealEdgeLength: () => 90,
         nodeRepulsion: () => 12000,
+        numIter: 400,
       }).run();
+    } else if (added.length > 0) {
+      cy.fit(undefined, 40);
     }
+    if (this.focus && cy.getElementById(this.focus).empty()) this.focus = null;
+    this.label();
   }
 
-  private mark(marks: GraphMarks): void {
+  private mark(): void {
     const cy = this.cy;
+    const marks = this.marks;
     cy.batch(() => {
       cy.elements().removeClass('selected expanded path near');
       const pathNodes = new Set(marks.pathNodes);
@@ -210,9 +330,122 @@ export class GraphView {
     });
   }
 
+  /**
+   * Labels what matters now (selected, hovered, focused, expanded, on the path) always; every node only when
+   * zoomed in enough that labels can be read, and then only those in view, never more than MAX_LABELS in all.
+   */
+  private label(): void {
+    const cy = this.cy;
+    const always = new Set(
+      [this.marks.selected, this.hovered, this.focus, ...this.marks.expanded, ...this.marks.pathNodes].filter(
+        (id): id is string => id !== null,
+      ),
+    );
+    const extent = cy.extent();
+    const inView = (n: cytoscape.NodeSingular): boolean => {
+      const p = n.position();
+      return p.x >= extent.x1 && p.x <= extent.x2 && p.y >= extent.y1 && p.y <= extent.y2;
+    };
+    const room = MAX_LABELS - cy.nodes('.aggregate').length;
+    const wanted = cy.nodes(':not(.aggregate)').filter((n) => always.has(n.id()));
+    const more =
+      cy.zoom() >= LABEL_ZOOM
+        ? cy.nodes(':not(.aggregate)').filter((n) => !always.has(n.id()) && inView(n))
+        : cy.collection();
+    const shown = new Set([...wanted.map((n) => n.id()), ...more.map((n) => n.id())].slice(0, room));
+    cy.batch(() => {
+      cy.nodes(':not(.aggregate)').forEach((n) => {
+        if (shown.has(n.id())) n.addClass('labelled');
+        else n.removeClass('labelled');
+      });
+    });
+  }
+
+  private hover(id: string | null): void {
+    this.hovered = id;
+    this.label();
+  }
+
+  /** A click (or Enter): a group opens; an entity opens its card, and with `expand` its neighbourhood too. */
+  private activate(id: string, expand: boolean): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    this.setFocus(id);
+    if (node.hasClass('aggregate')) this.events.openGroup(id);
+    else if (expand) this.events.expand(id);
+    else this.events.select(id);
+  }
+
+  private setFocus(id: string | null): void {
+    this.cy.nodes('.focused').removeClass('focused');
+    this.focus = id;
+    if (id) {
+      const node = this.cy.getElementById(id);
+      node.addClass('focused');
+      this.container.setAttribute('aria-label', `Graph: ${String(node.data('name'))} focused`);
+    }
+    this.label();
+  }
+
+  /** Nodes in reading order (left to right, top to bottom): what the arrows and Tab walk through. */
+  private order(): string[] {
+    return this.cy
+      .nodes()
+      .sort((a, b) => a.position().y - b.position().y || a.position().x - b.position().x)
+      .map((n) => n.id());
+  }
+
+  private key(event: KeyboardEvent): void {
+    const ids = this.order();
+    if (ids.length === 0) return;
+    const at = this.focus ? ids.indexOf(this.focus) : -1;
+    const step = (by: number) => ids[(at + by + ids.length) % ids.length] ?? null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown' || (event.key === 'Tab' && !event.shiftKey)) {
+      // Tab leaves the canvas after the last node, as it would leave any list.
+      if (event.key === 'Tab' && at === ids.length - 1) return;
+      this.setFocus(step(1));
+    } else if (
+      event.key === 'ArrowLeft' ||
+      event.key === 'ArrowUp' ||
+      (event.key === 'Tab' && event.shiftKey)
+    ) {
+      if (event.key === 'Tab' && at <= 0) return;
+      this.setFocus(step(-1));
+    } else if (event.key === 'Enter' && this.focus) {
+      this.activate(this.focus, !event.shiftKey);
+    } else if (event.key === ' ' && this.focus) {
+      this.activate(this.focus, false);
+    } else if (event.key === 'Escape') {
+      this.setFocus(null);
+    } else if (event.key === '+' || event.key === '=' || event.key === '-') {
+      const factor = event.key === '-' ? 1 / 1.25 : 1.25;
+      this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: this.centre() });
+    } else return;
+    event.preventDefault();
+    if (this.focus) this.reveal(this.focus);
+  }
+
+  private centre(): { x: number; y: number } {
+    return { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 };
+  }
+
+  /** Pans so that the focused node is in view. */
+  private reveal(id: string): void {
+    const node = this.cy.getElementById(id);
+    const p = node.renderedPosition();
+    if (
+      p.x < 20 ||
+      p.y < 20 ||
+      p.x > this.container.clientWidth - 20 ||
+      p.y > this.container.clientHeight - 20
+    )
+      this.cy.center(node);
+  }
+
   /** Draw again at the container's size: the canvas was hidden (the dashboard was showing). */
   resize(): void {
     this.cy.resize();
     this.cy.fit(undefined, 40);
+    this.label();
   }
 }

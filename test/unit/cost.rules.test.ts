@@ -13,6 +13,7 @@ import {
 import { loadConfig, type Config } from '../../src/config/app.config';
 import { AGGREGATE_COST, costRules, estimateCost } from '../../src/graphql/cost.rules';
 import { buildAppSchema } from '../../src/graphql/schema.build';
+import { summaryMembers } from '../../src/traversal/summary.service';
 import * as explorer from '../../src/web/explorer.queries';
 
 const ID = 'institution:x';
@@ -22,7 +23,12 @@ const EXPLORER: [string, string, Record<string, unknown>][] = [
   ['SEARCH', explorer.SEARCH, { query: 'ningxia' }],
   ['ENTITY', explorer.ENTITY, { id: ID }],
   ['NAME', explorer.NAME, { id: ID }],
-  ['NEIGHBORHOOD', explorer.NEIGHBORHOOD, { id: ID, kinds: null, from: null, to: null }],
+  ['NEIGHBOURHOOD_SUMMARY', explorer.NEIGHBOURHOOD_SUMMARY, { id: ID, kinds: null, from: null, to: null }],
+  [
+    'GROUP_PAGE',
+    explorer.GROUP_PAGE,
+    { id: ID, kind: 'EVENT', relationship: 'PARTICIPATED_IN', direction: 'OUTGOING', first: 25, after: null },
+  ],
   ['SHORTEST_PATH', explorer.SHORTEST_PATH, { from: ID, to: 'person:y', kinds: null }],
   ['TIMELINE', explorer.TIMELINE, { id: ID, from: null, to: null }],
   ['STATS', explorer.STATS, {}],
@@ -86,6 +92,16 @@ describe('the cost rules', () => {
     expect(cost(`{ paths(from: "x", to: "y") { hops { explanation } } }`)).toBe(
       1 + 3 * (1 + config.limits.maxTraversalDepth),
     );
+  });
+
+  it('counts a neighbourhood summary by the members it can list: all below the threshold, perGroup per group above', () => {
+    const summary = `query ($t: Int, $g: Int) { neighbourhoodSummary(id: "x", groupThreshold: $t, perGroup: $g) { groups { count members { degree } } } }`;
+    // The summary, its groups (1 + count + members) and each member's degree: 4 per member it can list.
+    expect(cost(summary, {})).toBe(1 + 4 * summaryMembers(40, 5));
+    expect(cost(summary, { t: 100, g: 1 })).toBe(1 + 4 * 100);
+    expect(cost(summary, { t: 10, g: 20 })).toBe(1 + 4 * 30 * 20);
+    const page = `{ neighbourhoodGroupPage(id: "x", kind: EVENT, relationship: PARTICIPATED_IN, first: 50) { nodes { degree } } }`;
+    expect(cost(page)).toBe(1 + 50 * 2);
   });
 
   it('makes each dashboard aggregate expensive once per operation: 30 aliases of one cost about as much as one', () => {
