@@ -32,6 +32,8 @@ export interface Config {
     maxAnalyticsNodes: number;
     /** The most entities, communities, brokers or similar entities an analytics query returns. */
     maxAnalyticsResults: number;
+    /** The most entities an export of the whole graph holds (the first by id; the export says it was cut). */
+    maxExportNodes: number;
   };
   auth: {
     /** Off only where no key is configured outside production: everything is then allowed. */
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxTimelineEvents: read.int('MAX_TIMELINE_EVENTS', 1_000, 1, 100_000),
       maxAnalyticsNodes: read.int('MAX_ANALYTICS_NODES', 250_000, 1, 10_000_000),
       maxAnalyticsResults: read.int('MAX_ANALYTICS_RESULTS', 100, 1, 1_000),
+      maxExportNodes: read.int('MAX_EXPORT_NODES', 200_000, 1, 10_000_000),
     },
     seed: read.oneOf('SEED', ['auto', 'always', 'never'], 'auto'),
     auth: {

@@ -1,5 +1,6 @@
 import type { AuthService, User } from '../auth/auth.service';
 import type { AnalyticsService } from '../modules/analytics/analytics.service';
+import type { ExportService } from '../modules/export/export.service';
 import type { Logger } from '../common/app.logger';
 import type { IngestService } from '../ingest/ingest.service';
 import type { EditService } from '../modules/edit/edit.service';
@@ -24,6 +25,7 @@ export interface Services {
   stats: StatsService;
   analytics: AnalyticsService;
   summary: SummaryService;
+  export: ExportService;
 }
 
 /** What every resolver gets for one request. Nothing in it outlives the request but the services. */

@@ -16,6 +16,7 @@ import { RequestLoaders } from '../graphql/request.loaders';
 import { RelationshipService } from '../modules/entity/relationship.service';
 import { formatClientError } from '../graphql/error.format';
 import { errorLogging } from './errors.plugin';
+import { exportHandler } from './export.http';
 import { mutationDeadline } from './deadline.plugin';
 import { readAccess } from './read-access.plugin';
 import { webStatic } from './web.static';
@@ -124,6 +125,13 @@ export async function createHttpApp(deps: {
         };
       },
     }),
+  );
+
+  app.get(
+    '/export',
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
+      withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next),
+    exportHandler({ exporter: services.export, auth, readsNeedRole: config.auth.reads === 'reader', log }),
   );
 
   app.use(webStatic());

@@ -11,6 +11,7 @@ import { IngestService } from '../ingest/ingest.service';
 import { EditService } from '../modules/edit/edit.service';
 import { ReviewService } from '../modules/review/review.service';
 import { AnalyticsService } from '../modules/analytics/analytics.service';
+import { ExportService } from '../modules/export/export.service';
 import { StatsService } from '../traversal/stats.service';
 import { SummaryService } from '../traversal/summary.service';
 import { TraversalService } from '../traversal/traversal.service';
@@ -62,6 +63,7 @@ function listen(server: import('node:http').Server, host: string, port: number):
 export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
   const databases = new DatabaseProvider();
   const ingest = new IngestService(databases, config.limits);
+  const traversal = new TraversalService(databases, config.limits);
   const services: Services = {
     system: new SystemService(databases, config, apiVersion()),
     lists: new EntityListService(databases, config.limits),
@@ -69,10 +71,11 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     ingest,
     edit: new EditService(databases, ingest),
     review: new ReviewService(databases, config.limits),
-    traversal: new TraversalService(databases, config.limits),
+    traversal,
     stats: new StatsService(databases, config.limits),
     analytics: new AnalyticsService(databases, config.limits),
     summary: new SummaryService(databases, config.limits),
+    export: new ExportService(databases, traversal, config.limits),
   };
   const { httpServer, apollo } = await createHttpApp({
     config,

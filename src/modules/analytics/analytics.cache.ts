@@ -1,9 +1,5 @@
-/**
- * Tells which state of the graph an answer was computed on: answers are reused only while it stays the same.
- * The counts fingerprint (nodes and relationships in Neo4j's count store) is the stand-in until the graph keeps
- * a generation counter that every write bumps; a generation kept in Neo4j plugs in here unchanged.
- */
-export interface GraphGeneration {
+/** Tells which state of the graph an answer was computed on: answers are reused only while it stays the same. */
+export interface GenerationSource {
   current(): Promise<string>;
 }
 
@@ -12,7 +8,7 @@ export class AnalyticsCache {
   private readonly entries = new Map<string, { generation: string; value: Promise<unknown> }>();
 
   constructor(
-    private readonly generation: GraphGeneration,
+    private readonly generation: GenerationSource,
     private readonly size: number,
   ) {}
 

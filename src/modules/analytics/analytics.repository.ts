@@ -1,3 +1,4 @@
+import { readGeneration } from '../../db/graph.generation';
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
@@ -86,16 +87,10 @@ export class AnalyticsRepository {
     });
   }
 
-  /** A fingerprint of the graph from Neo4j's count store: it changes when nodes or relationships are added or removed. */
-  async countsFingerprint(): Promise<string> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
-         RETURN nodes, rels`,
-      );
-      const record = result.records[0];
-      return `${String(record?.get('nodes'))}/${String(record?.get('rels'))}`;
-    });
+  /** The graph's generation (src/db/graph.generation.ts): it moves on with every committed write. */
+  async generation(): Promise<string> {
+    const generation = await this.db.read(readGeneration);
+    return generation ? `${generation.epoch}:${generation.value}` : 'none';
   }
 
   /**

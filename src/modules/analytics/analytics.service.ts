@@ -3,7 +3,7 @@ import type { Config } from '../../config/app.config';
 import type { DatabaseProvider } from '../../db/database.provider';
 import type { GraphNode } from '../../db/graph.record';
 import { EntityKind } from '../entity/entity.type';
-import { AnalyticsCache, type GraphGeneration } from './analytics.cache';
+import { AnalyticsCache } from './analytics.cache';
 import { AnalyticsRepository, type ProjectionScope } from './analytics.repository';
 import {
   AnalyticsEngine,
@@ -56,12 +56,9 @@ export class AnalyticsService {
       Config['limits'],
       'maxTraversalDepth' | 'maxAnalyticsNodes' | 'maxAnalyticsResults'
     >,
-    generation?: GraphGeneration,
   ) {
-    this.cache = new AnalyticsCache(
-      generation ?? { current: () => this.repository().countsFingerprint() },
-      CACHE_ENTRIES,
-    );
+    // Keyed by the graph's generation, which every committed write moves on (from any replica).
+    this.cache = new AnalyticsCache({ current: () => this.repository().generation() }, CACHE_ENTRIES);
   }
 
   private repository(): AnalyticsRepository {

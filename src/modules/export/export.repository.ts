@@ -1,0 +1,44 @@
+import neo4j from 'neo4j-driver';
+import { toGraphNode } from '../../db/graph.record';
+import type { Database } from '../../db/neo4j.database';
+import { toEdge } from '../../traversal/traversal.repository';
+import { RelationshipKind } from '../../traversal/traversal.type';
+import { exportEdge, exportNode, type ExportGraph } from './export.graph';
+
+/** The whole graph for an export: entities (the first `limit` by id) and the relationships among them. */
+export class ExportRepository {
+  constructor(private readonly db: Database) {}
+
+  async wholeGraph(limit: number): Promise<ExportGraph> {
+    return this.db.read(async (tx) => {
+      const nodes = await tx.run(
+        `MATCH (n:Entity) WITH n ORDER BY n.id LIMIT $limit
+         RETURN labels(n) AS labels, properties(n) AS props`,
+        { limit: neo4j.int(limit + 1) },
+      );
+      const truncated = nodes.records.length > limit;
+      const kept = nodes.records
+        .slice(0, limit)
+        .map((r) => toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>));
+      const edges = await tx.run(
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $kinds
+         RETURN a.id AS from, b.id AS to, type(r) AS kind, properties(r) AS props`,
+        { ids: kept.map((n) => n.id), kinds: Object.values(RelationshipKind) },
+      );
+      return {
+        nodes: kept.map(exportNode),
+        edges: edges.records.map((r) =>
+          exportEdge(
+            toEdge({
+              from: r.get('from') as string,
+              to: r.get('to') as string,
+              kind: r.get('kind') as RelationshipKind,
+              props: r.get('props') as Record<string, unknown>,
+            }),
+          ),
+        ),
+        truncated,
+      };
+    });
+  }
+}
