@@ -117,7 +117,7 @@ describe('single edits and merges', () => {
 
     const before = await graphSnapshot(api.database);
     const dangling = await graphql(api, link, { kind: 'PART_OF', to: 'institution:nowhere', source: SOURCE });
-    expect(dangling.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toId' });
+    expect(dangling.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'toId' });
     const badKind = await graphql(api, link, {
       kind: 'HOLDS_POSITION',
       to: 'institution:mn-mecss',

@@ -9,10 +9,11 @@ import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
 const PREFIX = 'test-stats:';
 const UNIVERSITIES = `{ stats { entitiesByKind { kind count } } }`;
 const INGEST = 'mutation ($d: JSONObject!) { ingestDocument(document: $d) { created } }';
-const universityDocument = {
-  source: { id: `${PREFIX}source`, publisher: 'test', title: 'stats test' },
-  institutions: [{ id: `${PREFIX}university`, kind: 'UNIVERSITY', name: 'Stats Test University' }],
-};
+/** A document stating one university; a deleted one stays deleted (a tombstone), so each test states its own. */
+const universityDocument = (n = 1) => ({
+  source: { id: `${PREFIX}source-${n}`, publisher: 'test', title: `stats test ${n}` },
+  institutions: [{ id: `${PREFIX}university-${n}`, kind: 'UNIVERSITY', name: `Stats Test University ${n}` }],
+});
 
 /** Universities by `entitiesByKind`, as each alias of `stats` in one answer says. */
 const universities = (answer: Record<string, { entitiesByKind: { kind: string; count: number }[] }>) =>
@@ -173,14 +174,14 @@ describe('stats for dashboards', () => {
       const again = await queriesDuring(() => data<Parameters<typeof universities>[0]>(api, aliased));
       expect(again).toEqual({ queries: 1, result: first.result });
 
-      await data(api, INGEST, { d: universityDocument });
+      await data(api, INGEST, { d: universityDocument() });
       const written = await queriesDuring(() => data<Parameters<typeof universities>[0]>(api, aliased));
       expect(universities(written.result)).toEqual(Array(30).fill(2));
       expect(written.queries).toBe(2);
     });
 
     it('shares one computation among concurrent requests', async () => {
-      await data(api, `mutation { deleteEntity(id: "${PREFIX}university") { id } }`);
+      await data(api, `mutation { deleteEntity(id: "${PREFIX}university-1") { id } }`);
       const concurrent = await queriesDuring(() =>
         Promise.all(
           Array.from({ length: 5 }, () => data<Parameters<typeof universities>[0]>(api, UNIVERSITIES)),
@@ -194,9 +195,9 @@ describe('stats for dashboards', () => {
     it('answers on another API instance on the same Neo4j what was written through this one, at once', async () => {
       expect(universities(await data(other, UNIVERSITIES))).toEqual([1]);
       expect(universities(await data(api, UNIVERSITIES))).toEqual([1]);
-      await data(api, INGEST, { d: universityDocument });
+      await data(api, INGEST, { d: universityDocument(2) });
       expect(universities(await data(other, UNIVERSITIES))).toEqual([2]);
-      await data(other, `mutation { deleteEntity(id: "${PREFIX}university") { id } }`);
+      await data(other, `mutation { deleteEntity(id: "${PREFIX}university-2") { id } }`);
       expect(universities(await data(api, UNIVERSITIES))).toEqual([1]);
     });
   });
