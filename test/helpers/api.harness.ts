@@ -6,7 +6,7 @@ import { neo4jEnv } from './neo4j.test-db';
 export interface GraphQLResponse<T> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; limit?: string } }[];
 }
 
 /** The API in this process, on the run's shared Neo4j, with the seed loaded: GraphQL in, data out. */
