@@ -1,19 +1,7 @@
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mintToken } from '../../src/auth/auth.service';
-import { loadConfig } from '../../src/config/app.config';
-import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
-import { startApi, type RunningApi } from '../../src/server/api.server';
-import {
-  clickNode,
-  drawnNodes,
-  graphIds,
-  launchChromium,
-  openPage,
-  until,
-  type TestPage,
-} from '../helpers/browser.harness';
-import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import type { RunningApi } from '../../src/server/api.server';
+import { clickNode, drawnNodes, graphIds, until, useBrowserSuite } from '../helpers/browser.harness';
 
 const SECRET = 'browser-test-secret-long-enough-for-hs256';
 const MUNKHBAT = 'person:s-munkhbat';
@@ -33,55 +21,27 @@ async function search(page: Page, query: string): Promise<void> {
 
 /** The page as users get it, from `npm run build`'s dist/web, on a Neo4j holding exactly the seed. */
 describe('the explorer in Chromium', () => {
-  let neo4j: EmbeddedNeo4j;
-  let api: RunningApi;
+  const suite = useBrowserSuite({ name: 'explorer', env: { SEED: 'auto' } });
   let securedApi: RunningApi;
-  let browser: Browser;
-  let tab: TestPage | undefined;
-
   beforeAll(async () => {
-    neo4j = await startPrivateNeo4j(tempDir('browser'));
-    const env = { NODE_ENV: 'test', PORT: '0', ...neo4jEnv(neo4j) };
-    api = await startApi(loadConfig({ ...env, SEED: 'auto' }), pino({ level: 'silent' }));
     // The same graph behind access control, with reads needing a token.
-    securedApi = await startApi(
-      loadConfig({ ...env, SEED: 'never', AUTH_JWT_SECRET: SECRET, AUTH_READS: 'reader' }),
-      pino({ level: 'silent' }),
-    );
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    if (!tab) return;
-    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await tab.screenshot(`end-${name}`);
-    const problems = tab.problems;
-    await tab.context.close();
-    tab = undefined;
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await securedApi?.stop();
-    await api?.stop();
-    await neo4j?.stop();
+    securedApi = await suite.startApi({ AUTH_JWT_SECRET: SECRET, AUTH_READS: 'reader' });
   });
 
   it("serves the page at / next to the API's own routes", async () => {
-    const page = await fetch(`${api.url}/`);
+    const page = await fetch(`${suite.api.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const asset = await fetch(`${api.url}${script ?? ''}`);
+    const asset = await fetch(`${suite.api.url}${script ?? ''}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
-    expect(await (await fetch(`${api.url}/metrics`)).text()).toContain('graphql_requests_total');
-    const graphql = await fetch(`${api.url}/graphql`, {
+    expect((await fetch(`${suite.api.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.api.url}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${suite.api.url}/metrics`)).text()).toContain('graphql_requests_total');
+    const graphql = await fetch(`${suite.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ about { name } }' }),
@@ -90,7 +50,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('searches "Munkhbat", opens him, expands, finds the path to Li Guofeng and highlights it', async () => {
-    tab = await openPage(browser, api.url);
+    const tab = await suite.open();
     const { page } = tab;
     await page.goto('/');
 
@@ -225,7 +185,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('filters the graph and the timeline by relationship kind and by date range, in the address too', async () => {
-    tab = await openPage(browser, api.url);
+    const tab = await suite.open();
     const { page } = tab;
     await page.goto(
       `/?id=${encodeURIComponent(POLICY_DEPARTMENT)}&x=${encodeURIComponent(POLICY_DEPARTMENT)}`,
@@ -269,7 +229,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it("shows the seed's counts on the dashboard", async () => {
-    tab = await openPage(browser, api.url);
+    const tab = await suite.open();
     const { page } = tab;
     await page.goto('/');
     await page.click('#tab-dashboard');
@@ -330,7 +290,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('works with access control on: no token, a bad token (401) and a good one', async () => {
-    tab = await openPage(browser, securedApi.url);
+    const tab = await suite.open(securedApi.url);
     const { page } = tab;
     await page.goto('/?q=Munkhbat');
     await page.locator('#search-results .error').waitFor();
@@ -365,7 +325,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('says what went wrong: loading, unknown ids, and the network down', async () => {
-    tab = await openPage(browser, api.url);
+    const tab = await suite.open();
     const { page } = tab;
     // Hold the search's answer back to see the loading state, then let it through.
     let release: () => void = () => undefined;

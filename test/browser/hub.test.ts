@@ -1,18 +1,5 @@
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config/app.config';
-import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
-import { startApi, type RunningApi } from '../../src/server/api.server';
-import {
-  clickNode,
-  drawnNodes,
-  graphIds,
-  launchChromium,
-  openPage,
-  until,
-  type TestPage,
-} from '../helpers/browser.harness';
-import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
+import type { Page } from 'playwright-core';
+import { clickNode, drawnNodes, graphIds, until, useBrowserSuite } from '../helpers/browser.harness';
 
 const P = 'hub-ui:';
 const HUB = `${P}hub`;
@@ -53,45 +40,14 @@ const groupLabel = (page: Page, id: string): Promise<string> =>
   page.locator(`#list-groups button[data-group="${id}"]`).innerText();
 
 describe('a hub in the explorer: a summary, opened group by group, as a list, from the keyboard', () => {
-  let neo4j: EmbeddedNeo4j;
-  let api: RunningApi;
-  let browser: Browser;
-  let tab: TestPage | undefined;
-
-  beforeAll(async () => {
-    neo4j = await startPrivateNeo4j(tempDir('browser-hub'));
-    api = await startApi(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        ...neo4jEnv(neo4j),
-        SEED: 'never',
-        REQUEST_TIMEOUT_MS: '15000',
-      }),
-      pino({ level: 'silent' }),
-    );
-    await api.database.write((tx) => tx.run(HUB_GRAPH, { p: P }));
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    if (!tab) return;
-    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await tab.screenshot(`hub-${name.slice(-60)}`);
-    const problems = tab.problems;
-    await tab.context.close();
-    tab = undefined;
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await neo4j?.stop();
+  const suite = useBrowserSuite({
+    name: 'hub',
+    env: { REQUEST_TIMEOUT_MS: '15000' },
+    graph: { cypher: HUB_GRAPH, prefix: P },
   });
 
   async function openHub(): Promise<Page> {
-    tab = await openPage(browser, api.url);
+    const tab = await suite.open();
     await tab.page.goto(`/?id=${encodeURIComponent(HUB)}&x=${encodeURIComponent(HUB)}`);
     await tab.page.locator('#card-name', { hasText: 'Hub UI Ministry' }).waitFor();
     return tab.page;
