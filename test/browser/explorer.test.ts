@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { mintToken } from '../../src/auth/auth.service';
 import type { RunningApi } from '../../src/server/api.server';
-import { clickNode, drawnNodes, graphIds, until, useBrowserSuite } from '../helpers/browser.harness';
+import { clickNode, drawnNodes, graphIds, until } from '../helpers/browser.harness';
+import { useBrowserSuite } from '../helpers/browser.suite';
 
 const SECRET = 'browser-test-secret-long-enough-for-hs256';
 const MUNKHBAT = 'person:s-munkhbat';

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { clickNode, drawnNodes, graphIds, until, useBrowserSuite } from '../helpers/browser.harness';
+import { clickNode, drawnNodes, graphIds, until } from '../helpers/browser.harness';
+import { useBrowserSuite } from '../helpers/browser.suite';
 
 const P = 'hub-ui:';
 const HUB = `${P}hub`;

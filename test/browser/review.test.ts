@@ -1,6 +1,7 @@
 import { mintToken } from '../../src/auth/auth.service';
 import { candidatePairId } from '../../src/modules/review/candidate.id';
-import { drawnNodes, graphIds, until, useBrowserSuite } from '../helpers/browser.harness';
+import { drawnNodes, graphIds, until } from '../helpers/browser.harness';
+import { useBrowserSuite } from '../helpers/browser.suite';
 
 const SECRET = 'browser-review-secret-long-enough-for-hs256';
 const P = 'review-ui:';
