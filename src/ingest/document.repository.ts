@@ -14,7 +14,7 @@ import type { Database } from '../db/neo4j.database';
 import { candidatePairId, candidatePairIdCypher } from '../modules/review/candidate.id';
 import { anyWordQuery } from '../modules/search/lucene.query';
 import type { NodeWrite, WritePlan } from './document.plan';
-import { ACYCLIC } from './link.rules';
+import { ACYCLIC, graphFactsOf, type GraphFacts } from './link.rules';
 import {
   eventToldTwice,
   resolutionKeys,
@@ -59,20 +59,32 @@ export class DocumentRepository {
     private readonly maxDepth: number,
   ) {}
 
-  /** `check` runs first in the transaction: what it throws leaves nothing written. */
-  ingest(plan: WritePlan, check?: (tx: ManagedTransaction) => Promise<void>): Promise<IngestReport> {
-    return this.db.write(async (tx) => {
-      await check?.(tx);
-      return ingestInTransaction(tx, structuredClone(plan), this.maxDepth);
-    }, this.db.ingestTimeoutMs);
+  /**
+   * `check` is given what the graph knows of the document's ids, read once under the document's locks before
+   * anything is written: what it throws leaves nothing written.
+   */
+  ingest(plan: WritePlan, check?: (facts: GraphFacts) => void): Promise<IngestReport> {
+    return this.db.write(
+      (tx) => ingestInTransaction(tx, structuredClone(plan), this.maxDepth, check),
+      this.db.ingestTimeoutMs,
+    );
   }
 }
 
+/** What the graph has of a document's ids: the entity each names now, and that entity's labels. */
+interface KnownIds {
+  ids: Map<string, string>;
+  labels: Map<string, string[]>;
+}
+
 /** Ids already in the graph, a merged entity's old id standing for the entity it was merged into. */
-async function existingIds(
-  tx: ManagedTransaction,
-  ids: string[],
-): Promise<{ ids: Map<string, string>; labels: Map<string, string[]> }> {
+async function existingIds(tx: ManagedTransaction, plan: WritePlan): Promise<KnownIds> {
+  const ids = [
+    ...plan.nodes
+      .flatMap((group) => group.rows)
+      .flatMap((row) => [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined)),
+    ...plan.externalRefs.map((r) => r.id),
+  ];
   const result = await tx.run(
     `UNWIND $ids AS id
      ${CURRENT_ENTITY}
@@ -359,15 +371,10 @@ async function resolveAll(
   plan: WritePlan,
   report: IngestReport,
   maxDepth: number,
+  { ids: existing, labels: existingLabels }: KnownIds,
 ): Promise<Resolving> {
   const rows = plan.nodes.flatMap((group) => group.rows);
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  const { ids: existing, labels: existingLabels } = await existingIds(tx, [
-    ...rows.flatMap((row) =>
-      [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined),
-    ),
-    ...plan.externalRefs.map((r) => r.id),
-  ]);
   const state: Resolving = {
     plan,
     maxDepth,
@@ -674,9 +681,10 @@ async function settleIds(tx: ManagedTransaction, plan: WritePlan, state: Resolvi
 const HIERARCHY_CHECK_DEPTH = 100;
 
 /**
- * Refuses, inside the write transaction, a PART_OF or LOCATED_IN relationship this document wrote that closes a
- * cycle with the graph as it is now. link.rules.ts checks the same before the transaction; this sees what another
- * write committed since (every such writer holds its hierarchy's lock until it commits), in one bounded query.
+ * Refuses a hierarchy relationship this document wrote that closes a cycle through the graph, naming the first
+ * such relationship the document states. link.rules.ts refuses the cycles within the document itself, with its
+ * own names; this is the one walk of the graph's hierarchies, after the write under the hierarchy's lock, so it
+ * also sees what another write committed meanwhile. One bounded query.
  */
 async function checkHierarchies(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
   const firstField = new Map<string, string>();
@@ -698,9 +706,11 @@ async function checkHierarchies(tx: ManagedTransaction, plan: WritePlan, state: 
      MATCH path = shortestPath((b)-[:${cypherRelType(type)}*1..${HIERARCHY_CHECK_DEPTH}]->(a))
      RETURN path`;
   const result = await tx.run(
-    `UNWIND $edges AS e
+    `UNWIND range(0, size($edges) - 1) AS i
+     WITH i, $edges[i] AS e
      CALL (e) { ${ACYCLIC.map(cycleThrough).join(' UNION ')} }
      RETURN e.type AS type, e.field AS field, [e.from] + [n IN nodes(path) | n.id] AS ids
+     ORDER BY i
      LIMIT 1`,
     { edges },
   );
@@ -718,6 +728,7 @@ async function ingestInTransaction(
   tx: ManagedTransaction,
   plan: WritePlan,
   maxDepth: number,
+  check?: (facts: GraphFacts) => void,
 ): Promise<IngestReport> {
   const report: IngestReport = {
     sourceId: plan.sourceId,
@@ -730,7 +741,9 @@ async function ingestInTransaction(
     skipped: [],
   };
   await lockResolutionKeys(tx, plan);
-  const state = await resolveAll(tx, plan, report, maxDepth);
+  const known = await existingIds(tx, plan);
+  check?.(graphFactsOf(known.ids, known.labels));
+  const state = await resolveAll(tx, plan, report, maxDepth, known);
   await settleIds(tx, plan, state);
   await tx.run(
     `MERGE (s:Source {id: $id})

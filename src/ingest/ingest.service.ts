@@ -11,7 +11,7 @@ import type { Database } from '../db/neo4j.database';
 import { planDocument, type WritePlan } from './document.plan';
 import { DocumentRepository, type IngestReport } from './document.repository';
 import type { IngestDocument } from './document.types';
-import { checkPlanLinks, graphFactsFor } from './link.rules';
+import { checkPlanLinks } from './link.rules';
 
 const schema = JSON.parse(
   fs.readFileSync(path.join(projectRoot(), 'schema', 'document.schema.json'), 'utf8'),
@@ -218,13 +218,12 @@ export class IngestService {
 
   /**
    * Writes the document once what its relationships join is checked against the graph (link.rules.ts), in the
-   * write's own transaction; after writing, that transaction checks for hierarchy cycles again under the
-   * hierarchy's lock, where a document written at the same moment is seen.
+   * write's own transaction, on the ids it reads anyway; after writing, that transaction checks for hierarchy
+   * cycles through the graph under the hierarchy's lock, where a document written at the same moment is seen.
    */
   private write(plan: WritePlan): Promise<IngestReport> {
-    return new DocumentRepository(this.databases.get(), this.limits.maxTraversalDepth).ingest(
-      plan,
-      async (tx) => checkPlanLinks(plan, await graphFactsFor(tx, plan)),
+    return new DocumentRepository(this.databases.get(), this.limits.maxTraversalDepth).ingest(plan, (facts) =>
+      checkPlanLinks(plan, facts),
     );
   }
 }

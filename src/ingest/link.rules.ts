@@ -1,7 +1,5 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../common/app.errors';
-import { CURRENT_ENTITY } from '../db/current-entity.cypher';
-import { cypherRelType, type RelationshipType } from '../db/identifier.whitelist';
+import type { RelationshipType } from '../db/identifier.whitelist';
 import type { WritePlan } from './document.plan';
 import type { Category } from './entity.resolution';
 
@@ -73,8 +71,6 @@ export interface GraphFacts {
   resolved: Map<string, string>;
   /** Resolved id -> category. */
   categories: Map<string, Category>;
-  /** For each acyclic type, its relationships above the document's entities: [from, to] ids. */
-  hierarchy: Map<RelationshipType, [string, string][]>;
 }
 
 interface End {
@@ -185,7 +181,9 @@ const bad = (field: string, message: string): AppError =>
 
 /**
  * Refuses a plan whose relationships join the wrong kinds of entity (LINK_RULES), join an entity to itself, or
- * close a cycle in a hierarchy, with BAD_USER_INPUT naming the document field that refers to the wrong end.
+ * close a cycle in a hierarchy among themselves, with BAD_USER_INPUT naming the document field that refers to the
+ * wrong end. A cycle closed through the graph is refused by the write itself (document.repository.ts), which walks
+ * the graph's hierarchies once, under their locks.
  */
 export function checkPlanLinks(plan: WritePlan, facts: GraphFacts): void {
   const endOf = endsOf(plan, facts);
@@ -212,7 +210,7 @@ export function checkPlanLinks(plan: WritePlan, facts: GraphFacts): void {
   for (const type of ACYCLIC) {
     const added = written.get(type) ?? [];
     const next = new Map<string, string[]>();
-    for (const [from, to] of [...(facts.hierarchy.get(type) ?? []), ...added]) {
+    for (const [from, to] of added) {
       if (!next.has(from)) next.set(from, []);
       next.get(from)?.push(to);
     }
@@ -226,52 +224,12 @@ export function checkPlanLinks(plan: WritePlan, facts: GraphFacts): void {
   }
 }
 
-/** Reads what checkPlanLinks needs to know about the graph, in the transaction given. */
-export async function graphFactsFor(tx: ManagedTransaction, plan: WritePlan): Promise<GraphFacts> {
-  const rows = plan.nodes.flatMap((group) => group.rows);
-  const ids = [
-    ...plan.references.map((r) => r.key),
-    ...rows.flatMap((row) => (row.explicitId === undefined ? [row.generatedId] : [row.explicitId])),
-  ];
-  const result = await tx.run(
-    `UNWIND $ids AS id
-     ${CURRENT_ENTITY}
-     RETURN id, entity.id AS resolved, labels(entity) AS labels`,
-    { ids: [...new Set(ids)] },
-  );
-  const facts: GraphFacts = { resolved: new Map(), categories: new Map(), hierarchy: new Map() };
-  for (const record of result.records) {
-    const resolved = record.get('resolved') as string;
-    facts.resolved.set(record.get('id') as string, resolved);
-    const labels = record.get('labels') as string[];
-    const category = CATEGORIES.find((c) => labels.includes(c));
-    if (category) facts.categories.set(resolved, category);
+/** GraphFacts from the ids the graph has (each to the entity it names now) and those entities' labels. */
+export function graphFactsOf(resolved: Map<string, string>, labels: Map<string, string[]>): GraphFacts {
+  const categories = new Map<string, Category>();
+  for (const [id, entity] of resolved) {
+    const category = CATEGORIES.find((c) => labels.get(id)?.includes(c));
+    if (category) categories.set(entity, category);
   }
-  facts.hierarchy = await above(tx, [...new Set(facts.resolved.values())]);
-  return facts;
-}
-
-/**
- * The relationships of each hierarchy above the given entities (every edge out of every entity reached), all in
- * one query: hierarchies are trees, so the walks are short and few.
- */
-async function above(
-  tx: ManagedTransaction,
-  ids: string[],
-): Promise<Map<RelationshipType, [string, string][]>> {
-  const result = await tx.run(
-    ACYCLIC.map(
-      (type, i) =>
-        `MATCH (n:Entity)-[:${cypherRelType(type)}*0..]->(x:Entity)-[:${cypherRelType(type)}]->(m:Entity)
-         WHERE n.id IN $ids
-         RETURN DISTINCT ${i} AS hierarchy, x.id AS from, m.id AS to`,
-    ).join(' UNION '),
-    { ids },
-  );
-  const edges = new Map<RelationshipType, [string, string][]>(ACYCLIC.map((type) => [type, []]));
-  for (const record of result.records) {
-    const type = ACYCLIC[record.get('hierarchy') as number] as RelationshipType;
-    edges.get(type)?.push([record.get('from') as string, record.get('to') as string]);
-  }
-  return edges;
+  return { resolved, categories };
 }
