@@ -3,6 +3,7 @@ import { AppError } from '../common/app.errors';
 import { countryOf } from '../db/country.cypher';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
 import { union, unionIgnoringCase } from '../db/cypher.lists';
+import { clashingNames, combinedNames, namesOf, setNames } from '../db/dated-names.cypher';
 import {
   checkedLabel,
   checkedRelType,
@@ -428,7 +429,8 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
     const result = await tx.run(
       `UNWIND $rows AS row
        MERGE (n:Entity {id: row.id})
-       WITH n, row, properties(n) AS before
+       WITH n, row, properties(n) AS before, ${combinedNames(namesOf('n'), namesOf('row'))} AS names
+       WITH n, row, before, names, ${clashingNames(namesOf('row'), 'names')} AS clashing
        FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:$(row.labels))
        SET n += row.props,
            n.order = coalesce(toInteger(row.props.order), n.order),
@@ -436,12 +438,9 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
            n.kind = coalesce(before.kind, row.props.kind),
            n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
            n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
-           n.nameLangs = coalesce(row.nameLangs, n.nameLangs),
-           n.nameValues = coalesce(row.nameValues, n.nameValues),
-           n.nameSince = coalesce(row.nameSince, n.nameSince),
-           n.nameUntil = coalesce(row.nameUntil, n.nameUntil),
+           ${setNames('n', 'names')},
            n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
-       SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
+       SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + clashing + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
        SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
        RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
       { rows: nodeRows, sourceIds: [plan.sourceId] },

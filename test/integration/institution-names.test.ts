@@ -143,6 +143,111 @@ describe('institutions over time', () => {
     expect(stored.records.map((r) => r.toObject())).toEqual([{ type: 'SUCCEEDED_BY', since: '2019-06-01' }]);
   });
 
+  type Names = { lang: string; value: string; since: string | null; until: string | null }[];
+  const namesOf = async (id: string) =>
+    (
+      await data<{ institution: { names: Names; aliases: string[] } }>(
+        api,
+        `query ($id: ID!) { institution(id: $id) { names { lang value since until } aliases } }`,
+        { id },
+      )
+    ).institution;
+
+  it('adds what a later document says of the names to what is known, losing no name and no date', async () => {
+    const first = await ingest({
+      source: source('agency-1', '2019-01-01'),
+      institutions: [
+        {
+          id: `${PREFIX}agency`,
+          kind: 'GOVERNMENT_DEPARTMENT',
+          name: 'Names Test Agency',
+          names: [
+            { lang: 'en', value: 'Names Test Office', until: '2012-01-01' },
+            { lang: 'en', value: 'Names Test Agency', since: '2012-01-01' },
+            { lang: 'mn', value: 'Нэрсийн туршилтын агентлаг' },
+          ],
+        },
+      ],
+    });
+    const agency = idOf(first, 'institutions[0]') as string;
+    await ingest({
+      source: source('agency-2', '2020-01-01'),
+      institutions: [
+        {
+          id: agency,
+          kind: 'GOVERNMENT_DEPARTMENT',
+          name: 'Names Test Agency',
+          names: [
+            // The same name again, now with the date it began: the date fills the gap.
+            { lang: 'en', value: 'Names Test Office', since: '2005-03-01' },
+            { lang: 'zh', value: '名称测试局' },
+            // Another undated Mongolian name: one translation per language, so it is kept as an alias.
+            { lang: 'mn', value: 'Нэрсийн туршилтын газар' },
+          ],
+        },
+      ],
+    });
+    const read = await namesOf(agency);
+    expect(read.names).toEqual([
+      { lang: 'en', value: 'Names Test Office', since: '2005-03-01', until: '2012-01-01' },
+      { lang: 'en', value: 'Names Test Agency', since: '2012-01-01', until: null },
+      { lang: 'mn', value: 'Нэрсийн туршилтын агентлаг', since: null, until: null },
+      { lang: 'zh', value: '名称测试局', since: null, until: null },
+    ]);
+    expect(read.aliases).toContain('Нэрсийн туршилтын газар');
+  });
+
+  it("keeps both sides' dated names through a merge, and an undated one in a language taken as an alias", async () => {
+    const report = await ingest({
+      source: source('merge', '2021-01-01'),
+      institutions: [
+        {
+          id: `${PREFIX}keep`,
+          kind: 'COMMITTEE',
+          name: 'Names Test Council',
+          names: [
+            { lang: 'en', value: 'Names Test Council', since: '2015-01-01' },
+            { lang: 'fr', value: 'Conseil du test des noms' },
+          ],
+        },
+        {
+          id: `${PREFIX}dup`,
+          kind: 'COMMITTEE',
+          name: 'Names Test Board',
+          names: [
+            { lang: 'en', value: 'Names Test Board', until: '2015-01-01' },
+            { lang: 'fr', value: 'Bureau du test des noms' },
+          ],
+        },
+      ],
+    });
+    const [keep, dup] = [idOf(report, 'institutions[0]'), idOf(report, 'institutions[1]')] as [
+      string,
+      string,
+    ];
+    await data(
+      api,
+      `mutation ($keep: ID!, $dup: ID!) { mergeEntities(keepId: $keep, mergeId: $dup) { mergedId } }`,
+      {
+        keep,
+        dup,
+      },
+    );
+    const read = await namesOf(keep);
+    expect(read.names).toEqual([
+      { lang: 'en', value: 'Names Test Council', since: '2015-01-01', until: null },
+      { lang: 'fr', value: 'Conseil du test des noms', since: null, until: null },
+      { lang: 'en', value: 'Names Test Board', since: null, until: '2015-01-01' },
+    ]);
+    expect(read.aliases).toEqual(expect.arrayContaining(['Names Test Board', 'Bureau du test des noms']));
+    const asOf = await data<{ institution: { name: string } }>(
+      api,
+      `query ($id: ID!) { institution(id: $id) { name(asOf: "2014-06-01") } }`,
+      { id: dup },
+    );
+    expect(asOf.institution.name).toBe('Names Test Board');
+  });
+
   it.each([
     [
       'a name whose until is before its since',

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
 import { union, unionIgnoringCase } from '../../db/cypher.lists';
+import { clashingNames, combinedNames, namesOf, setNames } from '../../db/dated-names.cypher';
 import { checkedLabel, checkedRelType, type Label, RELATIONSHIP_TYPES } from '../../db/identifier.whitelist';
 
 const CATEGORIES = ['Institution', 'Person', 'Place', 'Event', 'Agreement', 'Framework', 'Commitment'];
@@ -122,22 +123,16 @@ export async function mergeInTransaction(
   return (moved.records[0]?.get('moved') as number | undefined) ?? 0;
 }
 
-/** The kept node keeps its values and fills its gaps from the merged one; names combine; the merged one goes. */
+/** The kept node keeps its values and fills its gaps from the merged one; names (with dates) combine; the merged one goes. */
 async function combineAndDelete(tx: ManagedTransaction, keepId: string, mergeId: string): Promise<void> {
   await tx.run(
     `MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId}), (x:MergedId {id: $mergeId})
-     WITH k, m, x, properties(k) AS kept, coalesce(k.nameLangs, []) AS langs
-     WITH k, m, x, kept, langs, range(0, size(coalesce(m.nameLangs, [])) - 1) AS indexes
-     WITH k, m, x, kept,
-          [i IN indexes WHERE NOT m.nameLangs[i] IN langs] AS added,
-          [i IN indexes WHERE m.nameLangs[i] IN langs | m.nameValues[i]] AS clashing
+     WITH k, m, x, properties(k) AS kept, ${combinedNames(namesOf('k'), namesOf('m'))} AS names
+     WITH k, m, x, kept, names, ${clashingNames(namesOf('m'), 'names')} AS clashing
      SET k += m{.*, id: k.id}
      SET k += kept
      SET k.sourceIds = ${union('kept.sourceIds', 'coalesce(m.sourceIds, [])')},
-         k.nameLangs = CASE WHEN size(added) = 0 THEN kept.nameLangs
-                            ELSE coalesce(kept.nameLangs, []) + [i IN added | m.nameLangs[i]] END,
-         k.nameValues = CASE WHEN size(added) = 0 THEN kept.nameValues
-                             ELSE coalesce(kept.nameValues, []) + [i IN added | m.nameValues[i]] END
+         ${setNames('k', 'names')}
      WITH k, m, x, [name IN clashing + [m.name] + CASE WHEN kept.acronym <> m.acronym THEN [m.acronym] ELSE [] END | toString(name)] AS names
      SET k.aliases = [a IN ${unionIgnoringCase('k.aliases', '[name IN coalesce(m.aliases, []) | toString(name)] + names')} WHERE toLower(a) <> toLower(k.name)]
      SET k.searchText = reduce(text = coalesce(k.acronym, ''), alias IN k.aliases | text + ' | ' + alias)
