@@ -63,7 +63,11 @@ export type Label =
   | (typeof EVENT_KINDS)[EventKind]
   | (typeof PLACE_KINDS)[PlaceKind];
 
-export const RELATIONSHIP_TYPES = [
+/**
+ * The relationships documents state between entities: what traversals follow, what RelationshipKind names, and
+ * what link.rules.ts holds to which kinds of entity.
+ */
+export const FACT_RELATIONSHIP_TYPES = [
   'PART_OF',
   'LOCATED_IN',
   'MANAGES',
@@ -78,6 +82,13 @@ export const RELATIONSHIP_TYPES = [
   'UNDER_FRAMEWORK',
   'HAS_COMMITMENT',
   'CONCERNS',
+] as const;
+
+export type FactRelationshipType = (typeof FACT_RELATIONSHIP_TYPES)[number];
+
+/** Every relationship type: the facts, and the graph's own bookkeeping (sources, merges and their records). */
+export const RELATIONSHIP_TYPES = [
+  ...FACT_RELATIONSHIP_TYPES,
   'PUBLISHED_BY',
   'MERGED_INTO',
   'RECORDED',

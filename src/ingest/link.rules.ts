@@ -1,5 +1,5 @@
 import { AppError } from '../common/app.errors';
-import type { RelationshipType } from '../db/identifier.whitelist';
+import type { FactRelationshipType, RelationshipType } from '../db/identifier.whitelist';
 import type { WritePlan } from './document.plan';
 import type { Category } from './entity.resolution';
 
@@ -18,10 +18,7 @@ const ANY = CATEGORIES.map((category) => ['Commitment', category] as const);
  * The one table of what each relationship may join, [from, to], as the fields that read it expect: `subUnits`
  * reads institutions, so an institution's parts are institutions. Documents and `link` are both held to it.
  */
-export const LINK_RULES: Record<
-  Exclude<RelationshipType, 'PUBLISHED_BY' | 'MERGED_INTO' | 'RECORDED'>,
-  readonly (readonly [Category, Category])[]
-> = {
+export const LINK_RULES: Record<FactRelationshipType, readonly (readonly [Category, Category])[]> = {
   PART_OF: [
     ['Institution', 'Institution'],
     ['Event', 'Event'],

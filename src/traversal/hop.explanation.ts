@@ -43,5 +43,7 @@ export function explainEdge(edge: GraphEdge, from: GraphNode, to: GraphNode): st
       return `${a} manages ${b}`;
     case RelationshipKind.OPERATES:
       return `${a} operates ${b}`;
+    case RelationshipKind.SUCCEEDED_BY:
+      return `${a} was succeeded by ${b}${edge.since ? ` in ${edge.since}` : ''}`;
   }
 }

@@ -1,23 +1,14 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FACT_RELATIONSHIP_TYPES, type FactRelationshipType } from '../db/identifier.whitelist';
 import { DateScalar } from '../graphql/date.scalar';
 import { Entity } from '../modules/entity/entity.type';
 import { Event, ParticipantRole } from '../modules/event/event.type';
 
-export enum RelationshipKind {
-  PART_OF = 'PART_OF',
-  LOCATED_IN = 'LOCATED_IN',
-  MANAGES = 'MANAGES',
-  OPERATES = 'OPERATES',
-  HOLDS_POSITION = 'HOLDS_POSITION',
-  PARTICIPATED_IN = 'PARTICIPATED_IN',
-  HELD_IN = 'HELD_IN',
-  AT_SITE = 'AT_SITE',
-  REACHED_AT = 'REACHED_AT',
-  PARTY_TO = 'PARTY_TO',
-  UNDER_FRAMEWORK = 'UNDER_FRAMEWORK',
-  HAS_COMMITMENT = 'HAS_COMMITMENT',
-  CONCERNS = 'CONCERNS',
-}
+/** The schema's RelationshipKind: the relationships documents state between entities, from the whitelist. */
+export const RelationshipKind = Object.fromEntries(FACT_RELATIONSHIP_TYPES.map((type) => [type, type])) as {
+  readonly [K in FactRelationshipType]: K;
+};
+export type RelationshipKind = FactRelationshipType;
 registerEnumType(RelationshipKind, {
   name: 'RelationshipKind',
   description: 'The kinds of relationship between entities.',

@@ -143,6 +143,58 @@ describe('institutions over time', () => {
     expect(stored.records.map((r) => r.toObject())).toEqual([{ type: 'SUCCEEDED_BY', since: '2019-06-01' }]);
   });
 
+  it('follows a succession in paths, explained, and lets an editor state one, refusing a cycle', async () => {
+    const report = await ingest({
+      source: source('succession-path', '2021-06-01'),
+      institutions: [
+        { ref: 'old', kind: 'COMMITTEE', name: 'Names Test Old Committee' },
+        { ref: 'new', kind: 'GOVERNMENT_DEPARTMENT', name: 'Names Test New Agency' },
+        { ref: 'newer', kind: 'GOVERNMENT_DEPARTMENT', name: 'Names Test Newer Agency' },
+      ],
+      people: [
+        { ref: 'then', name: 'Names Test Early Chair', positions: [{ institution: 'old', title: 'Chair' }] },
+        { ref: 'now', name: 'Names Test Later Head', positions: [{ institution: 'new', title: 'Head' }] },
+      ],
+      relationships: [{ from: 'old', type: 'SUCCEEDED_BY', to: 'new', since: '2020-03-01' }],
+    });
+    const [old, agency, newer] = ['institutions[0]', 'institutions[1]', 'institutions[2]'].map((f) =>
+      idOf(report, f),
+    ) as [string, string, string];
+    const [then, now] = [idOf(report, 'people[0]'), idOf(report, 'people[1]')] as [string, string];
+    const path = await data<{ shortestPath: { length: number; hops: { explanation: string }[] } }>(
+      api,
+      `query ($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { length hops { explanation } } }`,
+      { a: then, b: now },
+    );
+    expect(path.shortestPath.length).toBe(3);
+    expect(path.shortestPath.hops[1]?.explanation).toBe(
+      'Names Test Old Committee was succeeded by Names Test New Agency in 2020-03-01',
+    );
+
+    const link = (from: string, to: string) =>
+      graphql<{ link: { id: string } }>(
+        api,
+        `
+          mutation ($from: ID!, $to: ID!, $source: SourceInput!) {
+            link(fromId: $from, kind: SUCCEEDED_BY, toId: $to, source: $source) {
+              id
+            }
+          }
+        `,
+        {
+          from,
+          to,
+          source: { id: `${PREFIX}edit-${from}-${to}`, publisher: 'test', title: 'succession edit' },
+        },
+      );
+    expect((await link(agency, newer)).errors).toBeUndefined();
+    const before = await graphSnapshot(api.database);
+    const cycle = await link(newer, old);
+    expect(cycle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toId' });
+    expect(cycle.errors?.[0]?.message).toContain('SUCCEEDED_BY would make a cycle');
+    expect(await graphSnapshot(api.database)).toEqual(before);
+  });
+
   type Names = { lang: string; value: string; since: string | null; until: string | null }[];
   const namesOf = async (id: string) =>
     (

@@ -125,6 +125,7 @@ export enum LinkKind {
   LOCATED_IN = 'LOCATED_IN',
   MANAGES = 'MANAGES',
   OPERATES = 'OPERATES',
+  SUCCEEDED_BY = 'SUCCEEDED_BY',
 }
 registerEnumType(LinkKind, {
   name: 'LinkKind',
