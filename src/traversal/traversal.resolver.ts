@@ -6,7 +6,7 @@ import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import { EntityKind } from '../modules/entity/entity.type';
 import { Source } from '../modules/source/source.type';
-import { DEFAULT_PATHS } from './traversal.service';
+import { DEFAULT_PATHS, type Path, type TraversalService } from './traversal.service';
 import {
   CommonConnection,
   GraphEdge,
@@ -15,6 +15,14 @@ import {
   Subgraph,
   TimelineEntry,
 } from './traversal.type';
+
+/** A timeline entry as TimelineEntry's fields read it: the entity it came through still to be loaded. */
+interface Timeline {
+  date: unknown;
+  event: GraphNode;
+  role: string | undefined;
+  via: Promise<GraphNode | undefined>;
+}
 
 @Resolver()
 export class TraversalResolver {
@@ -46,7 +54,7 @@ export class TraversalResolver {
       description: 'Most nodes (default and bound: MAX_NEIGHBORHOOD_NODES).',
     })
     limit?: number,
-  ): Promise<unknown> {
+  ): ReturnType<TraversalService['neighborhood']> {
     return ctx.services.traversal.neighborhood({
       id,
       depth,
@@ -73,7 +81,7 @@ export class TraversalResolver {
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('relationshipKinds', () => [RelationshipKind], { nullable: true })
     relationshipKinds?: RelationshipKind[],
-  ): Promise<unknown> {
+  ): Promise<Path | undefined> {
     const [path] = await ctx.services.traversal.paths({ from, to, maxDepth, relationshipKinds, first: 1 });
     return path;
   }
@@ -91,7 +99,7 @@ export class TraversalResolver {
     first?: number,
     @Arg('relationshipKinds', () => [RelationshipKind], { nullable: true })
     relationshipKinds?: RelationshipKind[],
-  ): Promise<unknown> {
+  ): Promise<Path[]> {
     return ctx.services.traversal.paths({ from, to, maxDepth, first, relationshipKinds });
   }
 
@@ -102,7 +110,7 @@ export class TraversalResolver {
     @Arg('a', () => ID) a: string,
     @Arg('b', () => ID) b: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): ReturnType<TraversalService['commonConnections']> {
     return ctx.services.traversal.commonConnections(a, b);
   }
 
@@ -122,7 +130,7 @@ export class TraversalResolver {
       description: 'Also the events of its people, while they held their positions.',
     })
     includePeople?: boolean,
-  ): Promise<unknown> {
+  ): Promise<Timeline[]> {
     const entries = await ctx.services.traversal.timeline({ id, from, to, includeSubUnits, includePeople });
     return entries.map((entry) => ({
       date: entry.event.date,

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { AppError } from '../../common/app.errors';
 import type { GraphNode } from '../../db/graph.record';
 import type { RequestContext } from '../../graphql/request.context';
 import { Entity } from '../entity/entity.type';
+import type { IngestOutcome } from '../ingest/ingest.type';
 import {
   CreateInstitutionInput,
   CreatePersonInput,
@@ -14,11 +16,15 @@ import {
 import type { EditResult } from './edit.service';
 import { DeletePayload, EditPayload, MergePayload } from './edit.type';
 
-async function payload(
-  ctx: RequestContext,
-  result: EditResult,
-): Promise<{ entity: GraphNode | undefined; outcome: string }> {
-  return { entity: await ctx.graph.node(result.id), outcome: result.outcome };
+/** The entity an edit left, read after it; gone only if a delete came in between. */
+async function entityAfter(ctx: RequestContext, id: string): Promise<GraphNode> {
+  const entity = await ctx.graph.node(id);
+  if (!entity) throw new AppError('NOT_FOUND', `${JSON.stringify(id)} was deleted meanwhile`);
+  return entity;
+}
+
+async function payload(ctx: RequestContext, result: EditResult): Promise<EditPayload> {
+  return { entity: await entityAfter(ctx, result.id), outcome: result.outcome as IngestOutcome };
 }
 
 @Resolver()
@@ -29,7 +35,7 @@ export class EditResolver {
     @Arg('input', () => CreateInstitutionInput) input: CreateInstitutionInput,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<EditPayload> {
     return payload(ctx, await ctx.services.edit.createInstitution(input, source));
   }
 
@@ -40,7 +46,7 @@ export class EditResolver {
     @Arg('input', () => UpdateInstitutionInput) input: UpdateInstitutionInput,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<EditPayload> {
     return payload(ctx, await ctx.services.edit.updateInstitution(id, input, source));
   }
 
@@ -50,7 +56,7 @@ export class EditResolver {
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<EditPayload> {
     return payload(ctx, await ctx.services.edit.createPerson(input, source));
   }
 
@@ -61,7 +67,7 @@ export class EditResolver {
     @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<EditPayload> {
     return payload(ctx, await ctx.services.edit.updatePerson(id, input, source));
   }
 
@@ -73,7 +79,7 @@ export class EditResolver {
     @Arg('input', () => PositionInput) input: PositionInput,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<EditPayload> {
     return payload(ctx, await ctx.services.edit.recordPosition(input, source));
   }
 
@@ -85,9 +91,9 @@ export class EditResolver {
     @Arg('toId', () => ID) toId: string,
     @Arg('source', () => SourceInput) source: SourceInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<GraphNode | undefined> {
+  ): Promise<GraphNode> {
     await ctx.services.edit.link(fromId, kind, toId, source);
-    return ctx.graph.node(fromId);
+    return entityAfter(ctx, fromId);
   }
 
   @Mutation(() => Int, {
@@ -131,8 +137,8 @@ export class EditResolver {
     @Arg('keepId', () => ID) keepId: string,
     @Arg('mergeId', () => ID) mergeId: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<unknown> {
+  ): Promise<MergePayload> {
     const relationshipsMoved = await ctx.services.edit.merge(keepId, mergeId);
-    return { kept: await ctx.graph.node(keepId), mergedId: mergeId, relationshipsMoved };
+    return { kept: await entityAfter(ctx, keepId), mergedId: mergeId, relationshipsMoved };
   }
 }

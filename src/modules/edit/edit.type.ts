@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../db/graph.record';
 import { Entity } from '../entity/entity.type';
 import { IngestOutcome } from '../ingest/ingest.type';
 
 @ObjectType({ description: 'The entity an edit created or changed.' })
 export class EditPayload {
   @Field(() => Entity)
-  entity!: unknown;
+  entity!: GraphNode;
 
   @Field(() => IngestOutcome, { description: 'CREATED, UPDATED, or MATCHED when the edit changed nothing.' })
   outcome!: IngestOutcome;
@@ -23,7 +24,7 @@ export class DeletePayload {
 @ObjectType()
 export class MergePayload {
   @Field(() => Entity, { description: 'The kept entity, with everything of the merged one.' })
-  kept!: unknown;
+  kept!: GraphNode;
 
   @Field(() => ID, { description: 'The merged id: it keeps resolving to the kept entity.' })
   mergedId!: string;
