@@ -85,6 +85,13 @@ export const RELATIONSHIP_TYPES = [
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/** The types that join an entity to what is not one (a source, a merge's records): no link between entities. */
+export const NON_ENTITY_RELATIONSHIP_TYPES: readonly RelationshipType[] = [
+  'PUBLISHED_BY',
+  'MERGED_INTO',
+  'RECORDED',
+];
+
 const ALL_LABELS = new Set<string>([
   ...BASE_LABELS,
   ...Object.values(INSTITUTION_KINDS),
