@@ -89,18 +89,13 @@ const NOT_AFTER = `CASE $order
   ELSE true END`;
 
 /**
- * `members` in the order as `ranked`, enough of them for the first `keep`. Bounded work: the top `$cap` (at least
- * `keep`) by the keys before degree, then degree only for the members that rank no lower than the last of the
- * first `keep` (ties included: degree decides among them), and a sort of those alone.
+ * `members`, sorted by the order's keys before degree, in the full order as `ranked`, enough of them for the
+ * first `keep`: degree only for the members that rank no lower than the last of the first `keep` (ties included:
+ * degree decides among them), and a sort of those alone.
  */
 const RANK = `
   CALL (members, keep) {
-    CALL (members) {
-      UNWIND members AS m
-      WITH m ORDER BY ${FIRST_KEYS} LIMIT $cap
-      RETURN collect(m) AS top
-    }
-    WITH members, keep, top[CASE WHEN keep < size(top) THEN keep ELSE size(top) END - 1] AS c
+    WITH members[CASE WHEN keep < size(members) THEN keep ELSE size(members) END - 1] AS c, members, keep
     UNWIND [m IN members WHERE keep > 0 AND ${NOT_AFTER}] AS m
     WITH m, m.b AS b
     WITH m, ${DEGREE} AS degree
@@ -158,6 +153,7 @@ export class SummaryRepository {
          }
          CALL (rows, total) {
            UNWIND rows AS row
+           WITH total, row, row.m AS m ORDER BY ${FIRST_KEYS}
            WITH total, row.kind AS kind, row.relationship AS relationship, row.direction AS direction,
                 count(*) AS count, min(row.earliest) AS from, max(row.latest) AS to, collect(row.m) AS members
            WITH *, CASE WHEN total <= $threshold THEN count ELSE $perGroup END AS keep
@@ -176,7 +172,6 @@ export class SummaryRepository {
           direction: null,
           threshold: neo4j.int(args.threshold),
           perGroup: neo4j.int(args.perGroup),
-          cap: neo4j.int(Math.max(1, args.threshold, args.perGroup)),
         },
       );
       const record = result.records[0];
@@ -214,6 +209,7 @@ export class SummaryRepository {
          WITH entity AS a
          CALL (a) {
            ${memberRows('a')}
+           WITH m ORDER BY ${FIRST_KEYS}
            RETURN collect(m) AS members
          }
          WITH members, size(members) AS total, $skip + $limit AS keep
@@ -228,7 +224,6 @@ export class SummaryRepository {
           direction: args.direction,
           skip: neo4j.int(args.skip),
           limit: neo4j.int(args.limit),
-          cap: neo4j.int(Math.max(1, args.skip + args.limit)),
         },
       );
       const record = result.records[0];
