@@ -28,7 +28,13 @@ import {
   type Call,
   type Target,
 } from './bench.queries';
-import { markdown, type BenchResults, type Measured, type QueryResult } from './bench.report';
+import {
+  EXPLORER_SECTION,
+  markdown,
+  type BenchResults,
+  type Measured,
+  type QueryResult,
+} from './bench.report';
 import { Client, concurrent, dataOf, median, percentile, sequential, type Budget } from './load.runner';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -453,7 +459,15 @@ async function main(): Promise<void> {
       queries,
     };
     fs.mkdirSync(s.out, { recursive: true });
-    fs.writeFileSync(path.join(s.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    // The explorer's figures (bench/explorer.bench.ts) share these files: this run keeps them.
+    const earlier = (file: string): string =>
+      fs.existsSync(path.join(s.out, file)) ? fs.readFileSync(path.join(s.out, file), 'utf8') : '';
+    const { explorer } = JSON.parse(earlier('results.json') || '{}') as { explorer?: unknown };
+    const explorerSection = earlier('RESULTS.md').split(EXPLORER_SECTION)[1];
+    fs.writeFileSync(
+      path.join(s.out, 'results.json'),
+      `${JSON.stringify({ ...results, explorer }, null, 2)}\n`,
+    );
     const table = markdown(results);
     fs.writeFileSync(
       path.join(s.out, 'RESULTS.md'),
@@ -472,6 +486,7 @@ async function main(): Promise<void> {
         '',
         'Where a goal is not met, why (profiles, dbHits) and what would meet it: bench/ANALYSIS.md.',
         '',
+        ...(explorerSection === undefined ? [] : [`${EXPLORER_SECTION}${explorerSection}`]),
       ].join('\n'),
     );
     say('');

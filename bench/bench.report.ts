@@ -33,6 +33,8 @@ export interface BenchResults {
 }
 
 export const CEILING = '{__typename} ceiling';
+/** The heading of RESULTS.md's section for the explorer's figures (bench/explorer.bench.ts). */
+export const EXPLORER_SECTION = '## Explorer in a browser';
 /** The queries whose throughput is to beat @neo4j/graphql's: nested detail and traversals. */
 const PEER_GOAL = new Set(['institution detail', '2-hop neighbourhood', 'shortest path']);
 

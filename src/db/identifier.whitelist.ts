@@ -86,13 +86,11 @@ export const FACT_RELATIONSHIP_TYPES = [
 
 export type FactRelationshipType = (typeof FACT_RELATIONSHIP_TYPES)[number];
 
-/** Every relationship type: the facts, and the graph's own bookkeeping (sources, merges and their records). */
-export const RELATIONSHIP_TYPES = [
-  ...FACT_RELATIONSHIP_TYPES,
-  'PUBLISHED_BY',
-  'MERGED_INTO',
-  'RECORDED',
-] as const;
+/** The types that join an entity to what is not one (a source, a merge's records): no link between entities. */
+export const NON_ENTITY_RELATIONSHIP_TYPES = ['PUBLISHED_BY', 'MERGED_INTO', 'RECORDED'] as const;
+
+/** Every relationship type: the facts, and the graph's own bookkeeping. */
+export const RELATIONSHIP_TYPES = [...FACT_RELATIONSHIP_TYPES, ...NON_ENTITY_RELATIONSHIP_TYPES] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

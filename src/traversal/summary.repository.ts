@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { CURRENT_ENTITY } from '../db/current-entity.cypher';
+import { NON_ENTITY_RELATIONSHIP_TYPES, cypherRelType } from '../db/identifier.whitelist';
 import { toGraphNode, type GraphNode } from '../db/graph.record';
 import type { Database } from '../db/neo4j.database';
 import { EntityKind } from '../modules/entity/entity.type';
@@ -48,9 +49,15 @@ const NEIGHBOURS = `
     AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))`;
 
 /**
- * One row per neighbour `b` of `a` and group (its kind, the relationship's type and direction), with the
- * relationship that ranks first, how many join them, its degree and dates, in the order asked for; `carry`
- * names the variables kept from before.
+ * An entity's degree (its links to other entities) from the degree store: the count of all its relationships
+ * less those to non-entities, never a walk to the other ends.
+ */
+const DEGREE = `COUNT { (b)--() } - COUNT { (b)-[:${NON_ENTITY_RELATIONSHIP_TYPES.map(cypherRelType).join('|')}]-() }`;
+
+/**
+ * One row per neighbour `b` of `a` and group (its kind, the relationship's type and direction), in one pass over
+ * `a`'s relationships and without sorting them: `m` holds the neighbour, the relationship that ranks first and
+ * how many join them, and its ranking keys other than degree; `carry` names the variables kept from before.
  */
 const memberRows = (carry: string): string => `
   ${NEIGHBOURS}
@@ -59,16 +66,43 @@ const memberRows = (carry: string): string => `
        coalesce($roleRanks[coalesce(r.role, '')], 0) AS roleRank, coalesce(b.date, r.since) AS date,
        coalesce(b.endDate, b.date, r.until, r.since) AS until
   WHERE $direction IS NULL OR direction = $direction
-  ORDER BY roleRank DESC, coalesce(toString(date), '') DESC
-  WITH ${carry}, b, kind, relationship, direction, collect(r)[0] AS edge, count(r) AS links, max(roleRank) AS roleRank,
+  WITH ${carry}, b, kind, relationship, direction,
+       collect({r: r, roleRank: roleRank, recent: coalesce(toString(date), '')}) AS links, max(roleRank) AS roleRank,
        max(date) AS date, min(date) AS earliest, max(until) AS latest
-  WITH *, COUNT { (b)--(:Entity) } AS degree
-  ORDER BY CASE $order WHEN 'NAME' THEN toLower(b.name) END,
-           CASE $order WHEN 'RELEVANCE' THEN roleRank END DESC,
-           CASE WHEN $order IN ['RELEVANCE', 'RECENCY'] THEN coalesce(toString(date), '') END DESC,
-           degree DESC, b.name, b.id`;
+  WITH ${carry}, kind, relationship, direction, earliest, latest,
+       {b: b, lname: toLower(b.name), roleRank: roleRank, date: date, recent: coalesce(toString(date), ''),
+        links: size(links),
+        edge: reduce(best = head(links), l IN tail(links) |
+                CASE WHEN l.roleRank > best.roleRank OR (l.roleRank = best.roleRank AND l.recent > best.recent)
+                     THEN l ELSE best END).r} AS m`;
 
-const MEMBER = `{b: b, edge: edge, links: links, degree: degree, date: date}`;
+/** The order's keys before degree, for a member `m`. */
+const FIRST_KEYS = `CASE $order WHEN 'NAME' THEN m.lname END,
+  CASE $order WHEN 'RELEVANCE' THEN m.roleRank END DESC,
+  CASE WHEN $order IN ['RELEVANCE', 'RECENCY'] THEN m.recent END DESC`;
+
+/** Whether `m` ranks no lower than `c` by the order's keys before degree. */
+const NOT_AFTER = `CASE $order
+  WHEN 'NAME' THEN m.lname <= c.lname
+  WHEN 'RELEVANCE' THEN m.roleRank > c.roleRank OR (m.roleRank = c.roleRank AND m.recent >= c.recent)
+  WHEN 'RECENCY' THEN m.recent >= c.recent
+  ELSE true END`;
+
+/**
+ * `members`, sorted by the order's keys before degree, in the full order as `ranked`, enough of them for the
+ * first `keep`: degree only for the members that rank no lower than the last of the first `keep` (ties included:
+ * degree decides among them), and a sort of those alone.
+ */
+const RANK = `
+  CALL (members, keep) {
+    WITH members[CASE WHEN keep < size(members) THEN keep ELSE size(members) END - 1] AS c, members, keep
+    UNWIND [m IN members WHERE keep > 0 AND ${NOT_AFTER}] AS m
+    WITH m, m.b AS b
+    WITH m, ${DEGREE} AS degree
+    ORDER BY ${FIRST_KEYS}, degree DESC, m.b.name, m.b.id
+    RETURN collect({b: m.b, edge: m.edge, links: m.links, degree: degree, date: m.date}) AS ranked
+  }`;
+
 const PROJECT = (list: string): string => `[m IN ${list} | {labels: labels(m.b), props: properties(m.b),
   edge: {from: startNode(m.edge).id, to: endNode(m.edge).id, kind: type(m.edge), props: properties(m.edge)},
   links: m.links, degree: m.degree, date: toString(m.date)}]`;
@@ -113,16 +147,21 @@ export class SummaryRepository {
          ${CURRENT_ENTITY}
          WITH entity AS a
          CALL (a) {
-           ${NEIGHBOURS}
-           RETURN count(DISTINCT b) AS total
+           ${memberRows('a')}
+           RETURN collect({kind: kind, relationship: relationship, direction: direction, earliest: earliest,
+                           latest: latest, m: m}) AS rows, count(DISTINCT m.b) AS total
          }
-         CALL (a, total) {
-           ${memberRows('a, total')}
-           WITH total, kind, relationship, direction, count(*) AS count, min(earliest) AS from, max(latest) AS to,
-                collect(${MEMBER})[..CASE WHEN total <= $threshold THEN total ELSE $perGroup END] AS members
+         CALL (rows, total) {
+           UNWIND rows AS row
+           WITH total, row, row.m AS m ORDER BY ${FIRST_KEYS}
+           WITH total, row.kind AS kind, row.relationship AS relationship, row.direction AS direction,
+                count(*) AS count, min(row.earliest) AS from, max(row.latest) AS to, collect(row.m) AS members
+           WITH *, CASE WHEN total <= $threshold THEN count ELSE $perGroup END AS keep
+           ${RANK}
+           WITH kind, relationship, direction, count, from, to, ranked[..keep] AS ranked
            ORDER BY count DESC, kind, relationship, direction
            RETURN collect({kind: kind, relationship: relationship, direction: direction, count: count,
-                           from: toString(from), to: toString(to), members: ${PROJECT('members')}}) AS groups
+                           from: toString(from), to: toString(to), members: ${PROJECT('ranked')}}) AS groups
          }
          RETURN labels(a) AS labels, properties(a) AS props, groups, total`,
         {
@@ -170,9 +209,12 @@ export class SummaryRepository {
          WITH entity AS a
          CALL (a) {
            ${memberRows('a')}
-           WITH collect(${MEMBER}) AS ranked
-           RETURN size(ranked) AS total, ${PROJECT('ranked[$skip..$skip + $limit]')} AS members
+           WITH m ORDER BY ${FIRST_KEYS}
+           RETURN collect(m) AS members
          }
+         WITH members, size(members) AS total, $skip + $limit AS keep
+         ${RANK}
+         WITH total, ${PROJECT('ranked[$skip..keep]')} AS members
          RETURN total, members`,
         {
           id: args.id,

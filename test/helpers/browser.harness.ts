@@ -1,29 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/project.paths';
-import { findChromium } from './chromium.binary';
 
 export const artifactsDir = (): string => path.join(projectRoot(), 'test-artifacts', 'browser');
-
-export function launchChromium(): Promise<Browser> {
-  const { executablePath, libraryDir } = findChromium();
-  const libraries = [libraryDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
-  return chromium.launch({
-    executablePath,
-    env: libraryDir ? { ...process.env, LD_LIBRARY_PATH: libraries } : undefined,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** A fresh tab (its own sessionStorage) that records what a test should never see. */
 export interface TestPage {

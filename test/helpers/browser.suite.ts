@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config/app.config';
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
 import { startApi, type RunningApi } from '../../src/server/api.server';
-import { launchChromium, openPage, type TestPage } from './browser.harness';
+import { openPage, type TestPage } from './browser.harness';
+import { launchChromium } from './chromium.binary';
 import { neo4jEnv, startPrivateNeo4j, tempDir } from './neo4j.test-db';
 
 export interface BrowserSuiteOptions {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium package, used when it is there. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -62,4 +63,23 @@ function unpack(bin: string, dir: string): void {
     // Another run unpacked it first: theirs is as good.
     if (!fs.existsSync(path.join(dir, 'chromium'))) throw error;
   }
+}
+
+export function launchChromium(): Promise<Browser> {
+  const { executablePath, libraryDir } = findChromium();
+  const libraries = [libraryDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  return chromium.launch({
+    executablePath,
+    env: libraryDir ? { ...process.env, LD_LIBRARY_PATH: libraries } : undefined,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

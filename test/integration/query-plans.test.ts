@@ -2,7 +2,11 @@ import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Database } from '../../src/db/neo4j.database';
 import { EntityListRepository } from '../../src/modules/entity/entity-list.repository';
 import { EntityRepository } from '../../src/modules/entity/entity.repository';
+import { EntityKind } from '../../src/modules/entity/entity.type';
+import { SummaryRepository } from '../../src/traversal/summary.repository';
+import { NeighbourOrder } from '../../src/traversal/summary.type';
 import { TraversalRepository } from '../../src/traversal/traversal.repository';
+import { RelationshipKind } from '../../src/traversal/traversal.type';
 import { connect } from '../helpers/neo4j.test-db';
 
 interface Plan {
@@ -78,5 +82,22 @@ describe('the indexes the read queries rely on', () => {
       1,
     );
     expect(probe.plans[0]).toContain('NodeUniqueIndexSeek');
+  });
+
+  it('summarises a neighbourhood from the unique index, expanding the hub alone: degrees come from the degree store', async () => {
+    const probe = explaining(db);
+    const filter = { from: null, to: null, order: NeighbourOrder.RELEVANCE, roleRanks: {} };
+    const repository = new SummaryRepository(probe.db);
+    const types = Object.values(RelationshipKind);
+    await repository.summary({ id: 'person:batulzii', types, filter, threshold: 40, perGroup: 5 });
+    await repository.page({
+      ...{ id: 'person:batulzii', kind: EntityKind.EVENT, relationship: RelationshipKind.PARTICIPATED_IN },
+      ...{ direction: null, filter, skip: 0, limit: 20 },
+    });
+    for (const plan of probe.plans) {
+      expect(plan).toContain('NodeUniqueIndexSeek');
+      // One expand follows a merged id to its entity, the other the hub's relationships; none a neighbour's.
+      expect(plan.filter((op) => op.startsWith('Expand'))).toHaveLength(2);
+    }
   });
 });
