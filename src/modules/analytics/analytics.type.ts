@@ -11,7 +11,7 @@ export enum CentralityMeasure {
 registerEnumType(CentralityMeasure, {
   name: 'CentralityMeasure',
   description:
-    'PAGERANK: linked to by entities that are themselves central; BETWEENNESS: on many shortest paths; DEGREE: how many partners.',
+    'PAGERANK: linked to by entities that are themselves central; BETWEENNESS: on many shortest paths (exact up to 1,000 entities, sampled from 1,000 sources above); DEGREE: how many partners.',
 });
 
 export enum AnalyticsEngine {
