@@ -1,4 +1,5 @@
 import { readGeneration } from '../../db/graph.generation';
+import { withoutDeadline } from '../../db/request.deadline';
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
@@ -141,9 +142,15 @@ export class AnalyticsRepository {
     }
   }
 
+  /**
+   * Outside the request's deadline (within the transaction timeout): a projection left behind when a request's
+   * time ran out would hold its memory in GDS's catalog until Neo4j restarts.
+   */
   private async drop(graph: string): Promise<void> {
-    await this.db.read((tx) =>
-      tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
+    await withoutDeadline(() =>
+      this.db.read((tx) =>
+        tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
+      ),
     );
   }
 
