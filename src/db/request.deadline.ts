@@ -36,3 +36,8 @@ export function withDeadline<T>(deadline: RequestDeadline, fn: () => T): T {
 export function currentDeadline(): RequestDeadline | undefined {
   return storage.getStore();
 }
+
+/** Runs `fn` outside any request's deadline: clean-up that must happen even when the request's time ran out. */
+export function withoutDeadline<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -20,8 +20,8 @@ const query = (req: express.Request, name: string): string | undefined => {
 };
 
 /**
- * GET /export?format=graphml|gexf|csv|json&id=...&depth=... (a neighbourhood, as `neighborhood` reads it) or
- * &all=true (the whole graph: admins only). Reads need a token where GraphQL reads do; errors in GraphQL's shape.
+ * GET /export?format=graphml|gexf|csv|json&id=...&depth=... (a neighbourhood, as `neighborhood` reads it),
+ * &ids=a,b,c (those entities and the relationships among them: what a view shows) or &all=true (the whole graph: admins only). Reads need a token where GraphQL reads do; errors in GraphQL's shape.
  */
 export function exportHandler(deps: {
   exporter: ExportService;
@@ -46,6 +46,7 @@ export function exportHandler(deps: {
         format,
         all,
         id: query(req, 'id'),
+        ids: query(req, 'ids'),
         depth: query(req, 'depth'),
         relationshipKinds: query(req, 'relationshipKinds'),
         from: query(req, 'from'),

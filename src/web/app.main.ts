@@ -1,3 +1,4 @@
+import { AnalyticsView } from './analytics.view';
 import { CardView } from './card.view';
 import { byId } from './dom.helpers';
 import { ExplorerStore } from './explorer.store';
@@ -23,6 +24,7 @@ const views = [
   new StatsView(store),
   new ReviewView(store),
   graph,
+  new AnalyticsView(store, graph.canvas, byId('analytics')),
 ];
 const filters = new FiltersView(store);
 

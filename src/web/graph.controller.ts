@@ -96,6 +96,10 @@ export class GraphController {
     );
   }
 
+  get canvas(): GraphView['core'] {
+    return this.view.core;
+  }
+
   update(state: ExplorerState): void {
     const key = JSON.stringify([
       state.expanded,

@@ -221,6 +221,11 @@ export class GraphView {
     };
   }
 
+  /** The canvas, for views that mark its nodes (analytics) or export it. */
+  get core(): cytoscape.Core {
+    return this.cy;
+  }
+
   draw(data: GraphData, marks: GraphMarks): void {
     const cy = this.cy;
     const nodeIds = new Set([...data.nodes.map((n) => n.id), ...data.aggregates.map((a) => a.id)]);

@@ -38,7 +38,8 @@ export function startPrivateNeo4j(dataDir: string, port = 0): Promise<EmbeddedNe
     boltPort: port,
     heapMb: 384,
     pageCacheMb: 32,
-    startupTimeoutMs: 180_000,
+    // A busy shared machine may need longer: NEO4J_STARTUP_TIMEOUT_MS, as the API reads it.
+    startupTimeoutMs: Number(process.env.NEO4J_STARTUP_TIMEOUT_MS ?? 180_000),
   });
 }
 

@@ -1,3 +1,6 @@
+import { DatabaseProvider } from '../../src/db/database.provider';
+import { AnalyticsService } from '../../src/modules/analytics/analytics.service';
+import { CentralityMeasure } from '../../src/modules/analytics/analytics.type';
 import type { RunningApi } from '../../src/server/api.server';
 import { data, graphql, startTestApi } from '../helpers/api.harness';
 import { removeByPrefix } from '../helpers/graph.snapshot';
@@ -28,10 +31,12 @@ const GRAPH = `
   WITH DISTINCT xb, el, ebk, ebl
   MATCH (i:Institution) WHERE i.id IN [$p + 'l1', $p + 'l2', $p + 'l3', $p + 'l4'] CREATE (i)-[:PARTICIPATED_IN {role: 'ATTENDEE'}]->(el)
   WITH DISTINCT xb, ebk, ebl
-  MATCH (i:Institution) WHERE i.id IN [$p + 'k1', $p + 'bridge'] CREATE (i)-[:PARTICIPATED_IN {role: 'ATTENDEE'}]->(ebk)
+  MATCH (i:Institution) WHERE i.id IN [$p + 'k1', $p + 'bridge'] CREATE (i)-[:PARTICIPATED_IN {role: 'ATTENDEE', sourceIds: [$p + 'doc-k']}]->(ebk)
   WITH DISTINCT xb, ebl
-  MATCH (i:Institution) WHERE i.id IN [$p + 'l1', $p + 'bridge'] CREATE (i)-[:PARTICIPATED_IN {role: 'ATTENDEE'}]->(ebl)
+  MATCH (i:Institution) WHERE i.id IN [$p + 'l1', $p + 'bridge'] CREATE (i)-[:PARTICIPATED_IN {role: 'ATTENDEE', sourceIds: [$p + 'doc-l']}]->(ebl)
   WITH DISTINCT xb
+  CREATE (:Source {id: $p + 'doc-k', url: 'https://example.org/bridge-meets-k1', publisher: 'test', title: 'Bridge meets K1'})
+  CREATE (:Source {id: $p + 'doc-l', url: 'https://example.org/bridge-meets-l1', publisher: 'test', title: 'Bridge meets L1'})
   CREATE (c:Entity:Institution:University {id: $p + 'centre', name: 'Star Centre', aliases: []})-[:LOCATED_IN]->(xb)
   WITH xb, c
   UNWIND range(1, 6) AS n
@@ -150,6 +155,43 @@ describe('analytics with Graph Data Science', () => {
     expect(example[example.length - 1]).toMatch(/test-analytics:l/);
   });
 
+  it('gives each hop of a broker’s path what joins its ends and the documents that say so', async () => {
+    interface Hop {
+      from: { id: string };
+      to: { id: string };
+      links: {
+        via: { id: string } | null;
+        edges: { from: string; to: string; sources: { url: string }[] }[];
+      }[];
+    }
+    const result = await data<{
+      brokers: { brokers: { node: { id: string }; routes: { nodes: { id: string }[]; hops: Hop[] }[] }[] };
+    }>(
+      api,
+      `query ($a: [ID!], $b: [ID!]) { brokers(a: { ids: $a }, b: { ids: $b }, first: 1) { brokers { node { id }
+          routes { nodes { id } hops { from { id } to { id } links { via { id } edges { from to sources { url } } } } } } } }`,
+      { a: [id('k2')], b: [id('l3')] },
+    );
+    const route = result.brokers.brokers[0]?.routes[0];
+    expect(route?.nodes.map((n) => n.id)).toEqual(['k2', 'k1', 'bridge', 'l1', 'l3'].map((name) => id(name)));
+    expect(route?.hops.map((hop) => [hop.from.id, hop.to.id, hop.links.map((l) => l.via?.id)])).toEqual([
+      [id('k2'), id('k1'), [id('ek')]],
+      [id('k1'), id('bridge'), [id('ebk')]],
+      [id('bridge'), id('l1'), [id('ebl')]],
+      [id('l1'), id('l3'), [id('el')]],
+    ]);
+    const toBridge = route?.hops[1]?.links[0]?.edges ?? [];
+    expect(toBridge.map((edge) => [edge.from, edge.to]).sort()).toEqual([
+      [id('bridge'), id('ebk')],
+      [id('k1'), id('ebk')],
+    ]);
+    for (const edge of toBridge)
+      expect(edge.sources).toEqual([{ url: 'https://example.org/bridge-meets-k1' }]);
+    expect(route?.hops[2]?.links[0]?.edges[0]?.sources).toEqual([
+      { url: 'https://example.org/bridge-meets-l1' },
+    ]);
+  });
+
   it('finds the institutions most alike by the events they share, with those events', async () => {
     const result = await data<{
       similar: {
@@ -243,5 +285,37 @@ describe('analytics with Graph Data Science', () => {
     expect(sides.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'a' });
     const missing = await graphql(api, `{ similar(id: "${id('nobody')}") { engine } }`);
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('analytics on a Neo4j without Graph Data Science', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('answers SERVICE_UNAVAILABLE naming what is missing', async () => {
+    const databases = new DatabaseProvider();
+    databases.set(api.database);
+    // The real Neo4j, asked for a GDS entry point it does not have: what a Neo4j without the plugin answers.
+    const service = new AnalyticsService(
+      databases,
+      { maxTraversalDepth: 6, maxAnalyticsNodes: 1000, maxAnalyticsResults: 10 },
+      'gds.no.such.function',
+    );
+    const missing = { code: 'SERVICE_UNAVAILABLE', details: { missing: 'graph-data-science' } };
+    await expect(service.centrality(CentralityMeasure.PAGERANK)).rejects.toMatchObject(missing);
+    await expect(service.communities()).rejects.toMatchObject(missing);
+    await expect(service.brokers({ countries: ['CN'] }, { countries: ['MN'] })).rejects.toMatchObject(
+      missing,
+    );
+    await expect(service.centrality(CentralityMeasure.DEGREE)).rejects.toThrow(
+      /needs Neo4j Graph Data Science.*install the graph-data-science plugin/,
+    );
   });
 });

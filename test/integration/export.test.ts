@@ -149,6 +149,23 @@ describe('GET /export', () => {
     expectGraph(new Map(body.nodes.map((n) => [n.id as string, flat(n)])), body.edges.map(flat));
   });
 
+  it('a view’s entities (ids) come with the relationships among them, and nothing else', async () => {
+    const ids = [`${PREFIX}uni`, `${PREFIX}meeting`, `${PREFIX}nobody`].map(encodeURIComponent).join(',');
+    const response = await get(`format=graphml&ids=${ids}`);
+    expect(response.status).toBe(200);
+    const graph = parseGraphml(Graph, await response.text());
+    expect(graph.nodes().sort()).toEqual([`${PREFIX}meeting`, `${PREFIX}uni`]);
+    expect(graph.mapEdges((_id, attributes, from, to) => [from, to, attributes.kind as string])).toEqual([
+      [`${PREFIX}uni`, `${PREFIX}meeting`, 'PARTICIPATED_IN'],
+    ]);
+    const both = await get(`format=json&id=${PREFIX}uni&ids=${ids}`);
+    expect(both.status).toBe(400);
+    const none = await get('format=json&ids=,');
+    expect(await none.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'ids' } }],
+    });
+  });
+
   it('answers 400 for a bad format or date and 404 for an unknown id, in GraphQL’s error shape', async () => {
     const format = await get(`format=pdf&id=${PREFIX}uni`);
     expect(format.status).toBe(400);

@@ -1,10 +1,13 @@
 import { readGeneration } from '../../db/graph.generation';
+import { withoutDeadline } from '../../db/request.deadline';
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../../common/app.errors';
 import { countryOf } from '../../db/country.cypher';
 import { toGraphNode, type GraphNode } from '../../db/graph.record';
 import type { Database } from '../../db/neo4j.database';
+import { toEdge } from '../../traversal/traversal.repository';
+import type { GraphEdge, RelationshipKind } from '../../traversal/traversal.type';
 import { AnalyticsLink, CentralityMeasure } from './analytics.type';
 
 /** A scope as Cypher parameters: labels from the whitelist, codes and dates checked by the service. */
@@ -16,10 +19,17 @@ export interface ProjectionScope {
   links: AnalyticsLink[];
 }
 
+/**
+ * Betweenness is exact up to this many entities and sampled from this many sources (fixed seed) above: exact
+ * betweenness is one traversal per entity, which on the 100k tier passed a 300 s deadline.
+ */
+export const BETWEENNESS_SOURCES = 1000;
+
 /** Each measure's GDS procedure; weights count how often two entities are linked, except for degree. */
 const CENTRALITY: Record<CentralityMeasure, string> = {
   [CentralityMeasure.PAGERANK]: `CALL gds.pageRank.stream($graph, {relationshipWeightProperty: 'weight'})`,
-  [CentralityMeasure.BETWEENNESS]: 'CALL gds.betweenness.stream($graph)',
+  [CentralityMeasure.BETWEENNESS]:
+    'CALL gds.betweenness.stream($graph, {samplingSize: $sources, samplingSeed: 0})',
   [CentralityMeasure.DEGREE]: 'CALL gds.degree.stream($graph)',
 };
 
@@ -68,6 +78,15 @@ const nodeOf = (value: { labels: string[]; props: Record<string, unknown> }): Gr
 
 const NODE = (v: string) => `{labels: labels(${v}), props: properties(${v})}`;
 type NodeValue = { labels: string[]; props: Record<string, unknown> };
+const EDGE = (r: string) =>
+  `{from: startNode(${r}).id, to: endNode(${r}).id, kind: type(${r}), props: properties(${r})}`;
+type EdgeValue = { from: string; to: string; kind: RelationshipKind; props: Record<string, unknown> };
+
+/** What joins two entities of a projection: a shared event or agreement, or a position or PART_OF between them. */
+export interface HopLink {
+  via: GraphNode | null;
+  edges: GraphEdge[];
+}
 
 /** Analytics Cypher: each answer projects its scope into GDS, runs one algorithm and drops the projection. */
 export class AnalyticsRepository {
@@ -77,12 +96,12 @@ export class AnalyticsRepository {
     private readonly maxNodes: number,
   ) {}
 
-  /** Whether this Neo4j has Graph Data Science's procedures. */
-  async hasGds(): Promise<boolean> {
+  /** Whether this Neo4j has (and allows) a function, such as Graph Data Science's projection. */
+  async hasFunction(name: string): Promise<boolean> {
     return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `SHOW FUNCTIONS YIELD name WHERE name = 'gds.graph.project' RETURN count(*) AS n`,
-      );
+      const result = await tx.run(`SHOW FUNCTIONS YIELD name WHERE name = $name RETURN count(*) AS n`, {
+        name,
+      });
       return (result.records[0]?.get('n') as number) > 0;
     });
   }
@@ -123,9 +142,15 @@ export class AnalyticsRepository {
     }
   }
 
+  /**
+   * Outside the request's deadline (within the transaction timeout): a projection left behind when a request's
+   * time ran out would hold its memory in GDS's catalog until Neo4j restarts.
+   */
   private async drop(graph: string): Promise<void> {
-    await this.db.read((tx) =>
-      tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
+    await withoutDeadline(() =>
+      this.db.read((tx) =>
+        tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
+      ),
     );
   }
 
@@ -139,7 +164,7 @@ export class AnalyticsRepository {
         `${CENTRALITY[measure]} YIELD nodeId, score
          WITH gds.util.asNode(nodeId) AS n, score ORDER BY score DESC, n.id LIMIT $first
          RETURN ${NODE('n')} AS node, score`,
-        { graph, first: neo4j.int(first) },
+        { graph, first: neo4j.int(first), sources: neo4j.int(Math.min(nodeCount, BETWEENNESS_SOURCES)) },
       );
       return {
         nodeCount,
@@ -232,6 +257,54 @@ export class AnalyticsRepository {
         read.records.map((r) => [Number(r.get('i')), nodeOf(r.get('node') as NodeValue)]),
       );
       return { paths, nodes };
+    });
+  }
+
+  /**
+   * For each pair of entities (ids, in path order), what links them in the projection of `scope` (the same
+   * links, the same date range), the latest first, at most `perHop`; keyed by `from|to`.
+   */
+  async hopLinks(
+    pairs: [string, string][],
+    scope: Pick<ProjectionScope, 'from' | 'to' | 'links'>,
+    perHop: number,
+  ): Promise<Map<string, HopLink[]>> {
+    if (pairs.length === 0) return new Map();
+    return this.db.read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $pairs AS pair
+         MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
+         CALL (a, b) {
+           MATCH (a)-[r1:PARTICIPATED_IN]->(x:Event)<-[r2:PARTICIPATED_IN]-(b)
+           WHERE 'EVENT' IN $links AND ${inRange('x.date')}
+           RETURN x, x.date AS date, [r1, r2] AS rels
+           UNION ALL
+           MATCH (a)-[r1:PARTY_TO]->(x:Agreement)<-[r2:PARTY_TO]-(b)
+           WITH x, r1, r2, head(COLLECT { MATCH (x)-[:REACHED_AT]->(at:Event) RETURN at.date }) AS date
+           WHERE 'AGREEMENT' IN $links AND ${inRange('date')}
+           RETURN x, date, [r1, r2] AS rels
+           UNION ALL
+           MATCH (a)-[r:HOLDS_POSITION|PART_OF]-(b)
+           WHERE (type(r) = 'HOLDS_POSITION' AND 'POSITION' IN $links AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
+                  AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from)))
+              OR (type(r) = 'PART_OF' AND 'PART_OF' IN $links)
+           RETURN null AS x, r.since AS date, [r] AS rels
+         }
+         WITH pair, x, rels ORDER BY date DESC, x.id
+         WITH pair, collect({via: CASE WHEN x IS NULL THEN null ELSE ${NODE('x')} END,
+                             edges: [r IN rels | ${EDGE('r')}]})[..$perHop] AS links
+         RETURN pair[0] + '|' + pair[1] AS key, links`,
+        { pairs, from: scope.from, to: scope.to, links: scope.links, perHop: neo4j.int(perHop) },
+      );
+      return new Map(
+        result.records.map((r) => [
+          r.get('key') as string,
+          (r.get('links') as { via: NodeValue | null; edges: EdgeValue[] }[]).map((link) => ({
+            via: link.via ? nodeOf(link.via) : null,
+            edges: link.edges.map(toEdge),
+          })),
+        ]),
+      );
     });
   }
 

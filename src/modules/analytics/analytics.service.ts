@@ -4,7 +4,7 @@ import type { DatabaseProvider } from '../../db/database.provider';
 import type { GraphNode } from '../../db/graph.record';
 import { EntityKind } from '../entity/entity.type';
 import { AnalyticsCache } from './analytics.cache';
-import { AnalyticsRepository, type ProjectionScope } from './analytics.repository';
+import { AnalyticsRepository, type HopLink, type ProjectionScope } from './analytics.repository';
 import {
   AnalyticsEngine,
   AnalyticsLink,
@@ -25,10 +25,14 @@ export const COMMUNITY_TIES = 5;
 /** Per broker: example paths; per similar entity: the shared things it lists. */
 export const BROKER_EXAMPLES = 3;
 export const SIMILAR_SHARED = 20;
+/** Per hop of a broker's path: the links (shared events, agreements, positions) it lists. */
+export const HOP_LINKS = 3;
 /** A brokerage question follows the shortest paths from this many of side a's entities (the best linked). */
 export const BROKER_SOURCES = 25;
 const MAX_LIST = 100;
 const CACHE_ENTRIES = 200;
+/** Every GDS answer starts with a projection, so without this function there is no GDS to speak of. */
+export const GDS_ENTRY_POINT = 'gds.graph.project';
 const COUNTRY = /^[A-Z]{2}$/;
 const ENTITY_KINDS: EntityKind[] = [EntityKind.INSTITUTION, EntityKind.PERSON];
 
@@ -56,6 +60,8 @@ export class AnalyticsService {
       Config['limits'],
       'maxTraversalDepth' | 'maxAnalyticsNodes' | 'maxAnalyticsResults'
     >,
+    /** The GDS function whose presence says GDS is installed and allowed. */
+    private readonly gdsEntryPoint = GDS_ENTRY_POINT,
   ) {
     // Keyed by the graph's generation, which every committed write moves on (from any replica).
     this.cache = new AnalyticsCache({ current: () => this.repository().generation() }, CACHE_ENTRIES);
@@ -72,7 +78,7 @@ export class AnalyticsService {
   /** Nothing falls back silently: without GDS, an analysis that needs it says what is missing. */
   private async requireGds(): Promise<void> {
     if (this.gdsPresent) return;
-    this.gdsPresent = await this.repository().hasGds();
+    this.gdsPresent = await this.repository().hasFunction(this.gdsEntryPoint);
     if (!this.gdsPresent)
       throw new AppError(
         'SERVICE_UNAVAILABLE',
@@ -163,10 +169,21 @@ export class AnalyticsService {
         },
         BROKER_SOURCES,
       );
+      const ranked = rankBrokers(paths, nodes, checked.first);
+      const pairs = new Map<string, [string, string]>();
+      for (const path of ranked.flatMap((broker) => broker.examples))
+        for (let i = 1; i < path.length; i += 1) {
+          const pair: [string, string] = [(path[i - 1] as GraphNode).id, (path[i] as GraphNode).id];
+          pairs.set(pair.join('|'), pair);
+        }
+      const links = await this.repository().hopLinks([...pairs.values()], checked.scope, HOP_LINKS);
       return {
         engine: AnalyticsEngine.GDS,
         pathCount: paths.length,
-        brokers: rankBrokers(paths, nodes, checked.first),
+        brokers: ranked.map((broker) => ({
+          ...broker,
+          routes: broker.examples.map((path) => route(path, links)),
+        })),
       };
     });
   }
@@ -183,6 +200,17 @@ export class AnalyticsService {
       similar: await repository.similar(id, checkedFirst, SIMILAR_SHARED),
     }));
   }
+}
+
+/** A path hop by hop, each hop with what links its ends. */
+function route(path: GraphNode[], links: Map<string, HopLink[]>) {
+  return {
+    nodes: path,
+    hops: path.slice(1).map((to, i) => {
+      const from = path[i] as GraphNode;
+      return { from, to, links: links.get(`${from.id}|${to.id}`) ?? [] };
+    }),
+  };
 }
 
 /** Entities inside the paths (not their ends), by how many paths pass through them, each with a few of those paths. */

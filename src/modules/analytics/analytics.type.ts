@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/date.scalar';
+import { GraphEdge } from '../../traversal/traversal.type';
 import { Entity, EntityKind } from '../entity/entity.type';
 
 export enum CentralityMeasure {
@@ -10,7 +11,7 @@ export enum CentralityMeasure {
 registerEnumType(CentralityMeasure, {
   name: 'CentralityMeasure',
   description:
-    'PAGERANK: linked to by entities that are themselves central; BETWEENNESS: on many shortest paths; DEGREE: how many partners.',
+    'PAGERANK: linked to by entities that are themselves central; BETWEENNESS: on many shortest paths (exact up to 1,000 entities, sampled from 1,000 sources above); DEGREE: how many partners.',
 });
 
 export enum AnalyticsEngine {
@@ -144,6 +145,43 @@ export class CommunitiesResult {
   communities!: Community[];
 }
 
+@ObjectType({
+  description: 'One link of a broker’s path: what joins two entities, and the documents that say so.',
+})
+export class BrokerHopLink {
+  @Field(() => Entity, {
+    nullable: true,
+    description: 'The event or agreement both took part in; null for a position or PART_OF between them.',
+  })
+  via!: unknown;
+
+  @Field(() => [GraphEdge], { description: 'The relationships that make the link, each with its sources.' })
+  edges!: GraphEdge[];
+}
+
+@ObjectType({ description: 'One step of a broker’s path, from one entity to the next.' })
+export class BrokerHop {
+  @Field(() => Entity)
+  from!: unknown;
+
+  @Field(() => Entity)
+  to!: unknown;
+
+  @Field(() => [BrokerHopLink], {
+    description: 'What joins them within the scope (the latest first, capped).',
+  })
+  links!: BrokerHopLink[];
+}
+
+@ObjectType({ description: 'A path from side a to side b through a broker, hop by hop.' })
+export class BrokerRoute {
+  @Field(() => [Entity])
+  nodes!: unknown[];
+
+  @Field(() => [BrokerHop])
+  hops!: BrokerHop[];
+}
+
 @ObjectType({ description: 'An entity on the shortest paths between the two sides.' })
 export class Broker {
   @Field(() => Entity)
@@ -157,6 +195,9 @@ export class Broker {
 
   @Field(() => [[Entity]], { description: 'A few of those paths, from side a to side b.' })
   examples!: unknown[][];
+
+  @Field(() => [BrokerRoute], { description: 'The same paths, each hop with what joins it and its sources.' })
+  routes!: BrokerRoute[];
 }
 
 @ObjectType()

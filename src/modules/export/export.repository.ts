@@ -5,16 +5,27 @@ import { toEdge } from '../../traversal/traversal.repository';
 import { RelationshipKind } from '../../traversal/traversal.type';
 import { exportEdge, exportNode, type ExportGraph } from './export.graph';
 
-/** The whole graph for an export: entities (the first `limit` by id) and the relationships among them. */
+/** Entities for an export, and the relationships among them: the whole graph, or the entities a view shows. */
 export class ExportRepository {
   constructor(private readonly db: Database) {}
 
-  async wholeGraph(limit: number): Promise<ExportGraph> {
+  /** The first `limit` entities by id. */
+  wholeGraph(limit: number): Promise<ExportGraph> {
+    return this.among(null, limit);
+  }
+
+  /** The entities with these ids (unknown ones left out): what a graph view has drawn. */
+  entities(ids: string[]): Promise<ExportGraph> {
+    return this.among(ids, ids.length);
+  }
+
+  private async among(ids: string[] | null, limit: number): Promise<ExportGraph> {
     return this.db.read(async (tx) => {
       const nodes = await tx.run(
-        `MATCH (n:Entity) WITH n ORDER BY n.id LIMIT $limit
+        `MATCH (n:Entity) WHERE $ids IS NULL OR n.id IN $ids
+         WITH n ORDER BY n.id LIMIT $limit
          RETURN labels(n) AS labels, properties(n) AS props`,
-        { limit: neo4j.int(limit + 1) },
+        { ids, limit: neo4j.int(limit + 1) },
       );
       const truncated = nodes.records.length > limit;
       const kept = nodes.records

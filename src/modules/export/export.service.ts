@@ -8,10 +8,14 @@ import { exportEdge, exportNode, type ExportGraph } from './export.graph';
 import { EXPORT_FORMATS, type ExportFormat } from './export.format';
 import { ExportRepository } from './export.repository';
 
-/** What an export asks for: a neighbourhood (id, depth, relationship kinds, dates), or the whole graph. */
+/**
+ * What an export asks for: a neighbourhood (id, depth, relationship kinds, dates), the entities a view shows
+ * (ids, comma-separated, with the relationships among them), or the whole graph.
+ */
 export interface ExportRequest {
   format: string | undefined;
   id?: string;
+  ids?: string;
   depth?: string;
   relationshipKinds?: string;
   from?: string;
@@ -27,7 +31,7 @@ export class ExportService {
   constructor(
     private readonly databases: DatabaseProvider,
     private readonly traversal: TraversalService,
-    private readonly limits: Pick<Config['limits'], 'maxExportNodes'>,
+    private readonly limits: Pick<Config['limits'], 'maxExportNodes' | 'maxNeighborhoodNodes'>,
   ) {}
 
   format(value: string | undefined): ExportFormat {
@@ -36,11 +40,22 @@ export class ExportService {
     return value as ExportFormat;
   }
 
+  /** A view's entities: as many as a neighbourhood may hold. */
+  private async view(request: ExportRequest): Promise<ExportGraph> {
+    if (request.id !== undefined) throw bad('id', 'give an id or ids, not both');
+    const ids = [...new Set((request.ids ?? '').split(',').filter(Boolean))];
+    if (ids.length === 0) throw bad('ids', 'give the ids of the entities to export, comma-separated');
+    if (ids.length > this.limits.maxNeighborhoodNodes)
+      throw bad('ids', `at most MAX_NEIGHBORHOOD_NODES (${this.limits.maxNeighborhoodNodes}) ids`);
+    return new ExportRepository(this.databases.get()).entities(ids);
+  }
+
   async graph(request: ExportRequest): Promise<ExportGraph> {
     if (request.all) {
       if (request.id !== undefined) throw bad('id', 'give an id or ask for the whole graph, not both');
       return new ExportRepository(this.databases.get()).wholeGraph(this.limits.maxExportNodes);
     }
+    if (request.ids !== undefined) return this.view(request);
     if (request.id === undefined || request.id === '')
       throw bad('id', 'give the id of the entity whose neighbourhood to export');
     const depth = request.depth === undefined ? undefined : Number(request.depth);

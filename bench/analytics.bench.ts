@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/config/project.paths';
+import { median } from './load.runner';
+
+/**
+ * Analytics on a benchmark tier through the API: each question's first call (projection and algorithm) and
+ * its cached calls (the same question at the same graph generation). Run on a loaded tier, after
+ * `npm run build`: `node dist/bench/analytics.bench.js --tier 100k`. Prints a Markdown section for RESULTS.md.
+ */
+const QUESTIONS: { name: string; query: string }[] = [
+  {
+    name: 'communities (Louvain), first 10',
+    query: '{ communities(first: 10) { count communities { size ties { members node { id } } } } }',
+  },
+  {
+    name: 'centrality BETWEENNESS, first 10',
+    query: '{ centrality(measure: BETWEENNESS, first: 10) { nodeCount ranked { score node { id } } } }',
+  },
+  {
+    name: 'centrality PAGERANK, first 10',
+    query: '{ centrality(measure: PAGERANK, first: 10) { nodeCount ranked { score node { id } } } }',
+  },
+];
+const CACHED_CALLS = 5;
+/** An analysis of the whole 100k tier takes longer than a lookup's default deadline. */
+const DEADLINE_MS = '300000';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function ask(url: string, query: string): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (!response.ok || body.includes('"errors"')) throw new Error(`${query}: ${body.slice(0, 500)}`);
+  return { ms, body };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { tier: { type: 'string', default: '100k' } } });
+  const tier = values.tier ?? '100k';
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const api = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'src', 'index.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      AUTH_DISABLED: 'true',
+      PORT: String(port),
+      SEED: 'never',
+      LOG_LEVEL: 'warn',
+      NEO4J_DATA_DIR: `.data/bench-${tier}`,
+      NEO4J_HEAP_MB: '2048',
+      NEO4J_PAGECACHE_MB: '1024',
+      REQUEST_TIMEOUT_MS: DEADLINE_MS,
+      NEO4J_TRANSACTION_TIMEOUT_MS: DEADLINE_MS,
+      // A shared machine under load: the store of a large tier opens slowly.
+      NEO4J_STARTUP_TIMEOUT_MS: '900000',
+    },
+    cwd: projectRoot(),
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  try {
+    for (const deadline = Date.now() + 900_000; ;) {
+      if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error('the API was not ready within 900 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const rows: string[] = [];
+    for (const { name, query } of QUESTIONS) {
+      const first = await ask(url, query).catch((error: Error) => error);
+      if (first instanceof Error) {
+        // A question that passes the deadline is a figure too.
+        rows.push(`| ${name} | | | failed: ${first.message.slice(-160)} | |`);
+        continue;
+      }
+      const cached: number[] = [];
+      for (let i = 0; i < CACHED_CALLS; i += 1) cached.push((await ask(url, query)).ms);
+      const nodes = /"nodeCount":(\d+)|"count":(\d+)/.exec(first.body);
+      rows.push(
+        `| ${name} | ${nodes?.[1] ?? ''} | ${nodes?.[2] ?? ''} | ${Math.round(first.ms)} | ${median(cached).toFixed(1)} |`,
+      );
+      process.stderr.write(`${rows[rows.length - 1]}\n`);
+    }
+    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    process.stdout.write(
+      [
+        `Tier ${tier}, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Neo4j heap 2 GiB, page cache 1 GiB; the API over HTTP, one request at a time; cached: median of ${CACHED_CALLS}.`,
+        '',
+        '| question | projected nodes | communities | first call ms | cached ms |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    api.stdin?.end();
+    api.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
