@@ -100,7 +100,16 @@ export async function firstItems<T>(
   return (await read()).slice(0, size);
 }
 
-/** The options of the count field beside a nested list (`eventsCount` beside `events`). */
+/**
+ * The count field beside a nested list (`eventsCount` beside `events`): every list has one but the sources a
+ * document cites, which are listed for provenance, not browsed.
+ */
+export function countField(list: NestedList): string | undefined {
+  const field = list.split('.')[1] as string;
+  return field === 'sources' ? undefined : `${field}Count`;
+}
+
+/** The options of a list's count field. */
 export function countOf(list: NestedList): { description: string } {
   const field = list.split('.')[1];
   return { description: `How many ${field} there are, however many the list returns.` };

@@ -46,7 +46,7 @@ export class RelationshipService {
   }
 
   /** Fills the loaders with nodes and what was read around them (RequestLoaders.prefetch). */
-  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[]> }[], keys: string[]): void {
+  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[] | null> }[], keys: string[]): void {
     for (const { node, related } of trees) this.loaders.primeTree(node, related, keys);
   }
 
