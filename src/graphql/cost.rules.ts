@@ -3,10 +3,15 @@ import {
   getNamedType,
   isListType,
   getNullableType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
   Kind,
   type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
@@ -15,6 +20,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config/app.config';
+import { RELATIONSHIP_TYPES } from '../db/identifier.whitelist';
 import {
   BROKER_EXAMPLES,
   COMMUNITY_MEMBERS,
@@ -26,6 +32,7 @@ import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
 import { TOP_ENTITIES } from '../traversal/stats.service';
 import { SUMMARY, summaryMembers } from '../traversal/summary.service';
 import { COMMON_CONNECTIONS, DEFAULT_PATHS } from '../traversal/traversal.service';
+import { NESTED_LISTS, type ListBound } from './list.bounds';
 import type { RequestContext } from './request.context';
 
 const limitError = (limit: string, message: string): GraphQLError =>
@@ -98,9 +105,6 @@ export function aliasLimit(max: number): ValidationRule {
   };
 }
 
-/** What a list field of unknown length counts as: a relationship list under an entity (its people, events ...). */
-const UNBOUNDED_LIST = 10;
-
 /**
  * What one dashboard aggregate (each field of `stats`) counts as: a query over the whole graph, about 100 ms at
  * the benchmark's 100k tier where a lookup with its nested lists takes a few; a dashboard's five fit the default
@@ -158,29 +162,81 @@ const WHOLE_GRAPH_QUERIES = new Set(['centrality', 'communities', 'brokers']);
 const COUNTED_ABOVE = new Set(['nodes', 'edges', 'groups', 'members']);
 
 /**
- * Cost of a field: 1, plus its children's cost times how many items it can return: the cap above where the
- * resolver applies one, a connection's `first` (or the default page), else a guess for relationship lists.
+ * Lists as long as what the request itself sent (an ingest's report names the document's mentions, a batch's
+ * its documents): the body limit bounds them, and nothing is read to fill them.
+ */
+const REQUEST_SIZED = new Set([
+  'IngestReport.entities',
+  'IngestReport.uncertain',
+  'IngestReport.skipped',
+  'UncertainMention.candidates',
+  'IngestBatchReport.documents',
+]);
+
+/** The relationships between two nodes that a common connection lists: one per type in the graph. */
+const VIA_EDGES = RELATIONSHIP_TYPES.length;
+
+/** Lists held in the properties of the node above them (an entity's names): read with it, nothing more. */
+const PROPERTY_LISTS: Record<string, true> = { 'Entity.names': true };
+
+/** The entry for `Type.field` in a table keyed so, by the type's own name or one of its interfaces'. */
+const entryFor = <T>(table: Record<string, T>, type: GraphQLCompositeType, field: string): T | undefined => {
+  const names = [type.name, ...(isObjectType(type) || isInterfaceType(type) ? type.getInterfaces() : [])];
+  for (const name of names.map((n) => (typeof n === 'string' ? n : n.name))) {
+    const entry = table[`${name}.${field}`];
+    if (entry) return entry;
+  }
+  return undefined;
+};
+
+/**
+ * How many items a list field can return, as a function of its arguments; undefined for a list whose bound
+ * the estimator does not know (cost.rules.test.ts finds none in the schema). Lists of scalars and enums hold
+ * values of the object above them: their items cost nothing to count.
+ */
+export const listBounds = (
+  limits: Config['limits'],
+): ((
+  type: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+) => ((args: Args) => number) | undefined) => {
+  const caps = listCaps(limits);
+  return (type, field) => {
+    const cap = caps[`${type.name}.${field.name}`];
+    if (cap) return cap;
+    if (!isListType(getNullableType(field.type)) && !getNamedType(field.type).name.endsWith('Connection'))
+      return () => 1;
+    const nested = entryFor<ListBound>(NESTED_LISTS, type, field.name);
+    // Above the maximum the resolver refuses `first` with BAD_USER_INPUT: counting it at the maximum lets it.
+    if (nested) return (args) => Math.min(given(args.first) ?? nested.default, nested.max);
+    if (getNamedType(field.type).name.endsWith('Connection'))
+      return (args) => given(args.first) ?? limits.defaultPageSize;
+    if (COUNTED_ABOVE.has(field.name) || isLeafType(getNamedType(field.type))) return () => 1;
+    if (entryFor(PROPERTY_LISTS, type, field.name)) return () => 1;
+    // Each aggregate's whole answer is counted in AGGREGATE_COST.
+    if (type.name === 'Stats' || REQUEST_SIZED.has(`${type.name}.${field.name}`)) return () => 1;
+    if (type.name === 'CommonConnection') return () => VIA_EDGES;
+    return undefined;
+  };
+};
+
+/**
+ * Cost of a field: 1, plus its children's cost times how many items it can return (listBound). A list whose
+ * bound is unknown makes the estimate infinite: the request is refused rather than let through unbounded.
  * Each dashboard aggregate adds AGGREGATE_COST the first time the operation names it. One estimator per operation.
  */
 export const listAwareEstimator = (limits: Config['limits']): ComplexityEstimator => {
-  const caps = listCaps(limits);
   const aggregates = new Set<string>();
   const aggregateCost = (name: string): number => {
     if (aggregates.has(name)) return 1;
     aggregates.add(name);
     return AGGREGATE_COST;
   };
+  const boundOf = listBounds(limits);
   return ({ args, childComplexity, field, type }) => {
-    const cap = caps[`${type.name}.${field.name}`];
-    const list = isListType(getNullableType(field.type));
-    const connection = getNamedType(field.type).name.endsWith('Connection');
-    const items = cap
-      ? cap(args)
-      : connection
-        ? (given(args.first) ?? limits.defaultPageSize)
-        : list && !COUNTED_ABOVE.has(field.name)
-          ? UNBOUNDED_LIST
-          : 1;
+    const bound = boundOf(type, field);
+    if (!bound) return Number.POSITIVE_INFINITY;
+    const items = bound(args);
     const own =
       type.name === 'Stats'
         ? aggregateCost(field.name)

@@ -1,12 +1,15 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { Direction } from '../modules/entity/entity.repository';
+import { countField, NESTED_LISTS, type NestedList } from './list.bounds';
 import { SelectionWalk } from './selection.walk';
 
 /** One relationship the resolvers will follow from a node, and what they will follow from the nodes it reaches. */
 export interface PrefetchStep {
   type: RelationshipType;
   direction: Direction;
+  /** Read only where the node has at most this many such relationships (lookAheadLimit). */
+  limit: number;
   next: PrefetchStep[];
 }
 
@@ -52,6 +55,23 @@ const FIELD_STEPS: Record<string, FieldSteps> = {
   reachedAt: { follows: [['REACHED_AT', 'OUT']] },
 };
 
+/** The count fields of the lists above (`eventsCount`): read from the same relationships, not properties. */
+const COUNT_FIELDS = (Object.keys(NESTED_LISTS) as NestedList[]).flatMap((list) => countField(list) ?? []);
+
+/**
+ * The most items the look-ahead reads of a list followed by the field `name` (a nested list's `first`, or its
+ * default, by field name on any type): a longer list is not read ahead but left to its loader, which the
+ * resolver then cuts to `first`. So the look-ahead reads no more than the cost estimate counts.
+ */
+function lookAheadLimit(name: string, first: number | undefined): number {
+  const bounds = Object.entries(NESTED_LISTS)
+    .filter(([list]) => list.endsWith(`.${name}`))
+    .map(([, bound]) => bound);
+  if (bounds.length === 0) return 1; // a single node (parent, place ...): one at most.
+  const max = Math.max(...bounds.map((b) => b.max));
+  return Math.min(max, Math.max(0, first ?? Math.max(...bounds.map((b) => b.default))));
+}
+
 /** Deeper selections are left to the loaders: one query for the first levels is where the round trips go. */
 const MAX_DEPTH = 4;
 
@@ -94,9 +114,12 @@ function stepsFollowed(
   walk: SelectionWalk,
 ): { step: PrefetchStep; sets: SelectionSetNode[] }[] {
   const byName = new Map<string, SelectionSetNode[]>();
+  const limits = new Map<string, number>();
   for (const field of walk.fields(sets)) {
-    if (!FIELD_STEPS[field.name.value] || !field.selectionSet) continue;
-    byName.set(field.name.value, [...(byName.get(field.name.value) ?? []), field.selectionSet]);
+    const name = field.name.value;
+    if (!FIELD_STEPS[name] || !field.selectionSet) continue;
+    byName.set(name, [...(byName.get(name) ?? []), field.selectionSet]);
+    limits.set(name, Math.max(limits.get(name) ?? 0, lookAheadLimit(name, walk.intArgument(field, 'first'))));
   }
   const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
   for (const [name, selected] of byName) {
@@ -104,7 +127,8 @@ function stepsFollowed(
     const under = far ? farSelectionSets(selected, far, walk) : selected;
     for (const [type, direction] of follows) {
       const key = `${type}:${direction}`;
-      const known = followed.get(key) ?? { step: { type, direction, next: [] }, sets: [] };
+      const known = followed.get(key) ?? { step: { type, direction, limit: 0, next: [] }, sets: [] };
+      known.step.limit = Math.max(known.step.limit, limits.get(name) ?? 0);
       known.sets.push(...under);
       followed.set(key, known);
     }
@@ -151,6 +175,7 @@ export function selectedProperties(info: GraphQLResolveInfo, under: string): str
 /** Fields read from relationships, not properties: the look-ahead's fields and the link objects' far ends. */
 const RELATIONSHIP_FIELDS = new Set([
   ...Object.keys(FIELD_STEPS),
+  ...COUNT_FIELDS,
   ...Object.values(FIELD_STEPS).flatMap((steps) => (steps.far ? [steps.far] : [])),
 ]);
 

@@ -66,9 +66,15 @@ export class RequestLoaders {
   }
 
   /** `keys`: the properties the related nodes were read with (EntityRepository.treeProjection). */
-  primeTree(node: GraphNode, related: Record<string, RelatedTree[]> | undefined, keys: string[]): void {
+  primeTree(
+    node: GraphNode,
+    related: Record<string, RelatedTree[] | null> | undefined,
+    keys: string[],
+  ): void {
     this.nodes.prime(node.id, node);
     for (const [key, rows] of Object.entries(related ?? {})) {
+      // Longer than the look-ahead reads (treeProjection): the loader reads it when a resolver asks.
+      if (rows === null) continue;
       const [type, direction] = key.split('__') as [RelationshipType, Direction];
       const list = rows.map((row) => ({
         rel: plainProperties(row.rel ?? {}),

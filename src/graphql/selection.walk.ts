@@ -82,6 +82,14 @@ export class SelectionWalk {
     for (const set of sets) if (set) walkSet(set);
   }
 
+  /** An integer argument of a field, written in the query or given as a variable; undefined otherwise. */
+  intArgument(field: FieldNode, name: string): number | undefined {
+    const value = field.arguments?.find((a) => a.name.value === name)?.value;
+    if (value?.kind === Kind.INT) return Number(value.value);
+    const given = value?.kind === Kind.VARIABLE ? this.variables[value.name.value] : undefined;
+    return typeof given === 'number' ? given : undefined;
+  }
+
   /** @skip and @include as execution applies them; a condition that is not a boolean leaves the node in. */
   private included(selection: SelectionNode): boolean {
     const condition = (name: string): boolean | undefined => {

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../db/graph.record';
 import { DateScalar } from '../graphql/date.scalar';
+import { firstArg, firstItems } from '../graphql/list.bounds';
 import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import { EntityKind } from '../modules/entity/entity.type';
@@ -144,7 +145,11 @@ export class TraversalResolver {
 @Resolver(() => GraphEdge)
 export class GraphEdgeResolver {
   @FieldResolver(() => [Source], { description: 'The documents that state this relationship.' })
-  sources(@Root() edge: GraphEdge, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(edge.sourceIds);
+  sources(
+    @Root() edge: GraphEdge,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('GraphEdge.sources')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('GraphEdge.sources', first, () => ctx.graph.sources(edge.sourceIds));
   }
 }

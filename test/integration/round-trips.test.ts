@@ -45,8 +45,8 @@ const NESTED = `query ($first: Int) {
     nodes {
       name
       country { code }
-      people { title person { name } }
-      events { role event { name participants { role participant { name } } } }
+      people(first: 5) { title person { name } }
+      events(first: 5) { role event { name participants(first: 5) { role participant { name } } } }
     }
   }
 }`;
@@ -113,8 +113,8 @@ describe('nested queries and Cypher round trips', () => {
     const ONE = `query ($id: ID!) { institution(id: $id) { ...Detail } }
       fragment Detail on Institution {
         name
-        people { title person { name aliases sources { id } names { lang } positions { title institution { name sources { id } } } } }
-        events { role event { name participants { role participant { name ... on Person { positions { title } } } } } }
+        people(first: 5) { title person { name aliases sources(first: 5) { id } names { lang } positions(first: 5) { title institution { name sources(first: 5) { id } } } } }
+        events(first: 5) { role event { name participants(first: 5) { role participant { name ... on Person { positions(first: 5) { title } } } } } }
       }`;
     const before = api.database.queryCount;
     const one = await data<{ institution: Nested['institutions']['nodes'][number] }>(api, ONE, {

@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+} from 'graphql';
 import {
   ceilingQuery,
   institutionDetailQuery,
@@ -11,7 +21,8 @@ import {
   type BenchQuery,
 } from '../../bench/bench.queries';
 import { loadConfig, type Config } from '../../src/config/app.config';
-import { AGGREGATE_COST, costRules, estimateCost } from '../../src/graphql/cost.rules';
+import { AGGREGATE_COST, costRules, estimateCost, listBounds } from '../../src/graphql/cost.rules';
+import { NESTED_LISTS } from '../../src/graphql/list.bounds';
 import { buildAppSchema } from '../../src/graphql/schema.build';
 import { summaryMembers } from '../../src/traversal/summary.service';
 import * as explorer from '../../src/web/explorer.queries';
@@ -113,5 +124,50 @@ describe('the cost rules', () => {
     expect(cost(`{ stats { ${inOne.join(' ')} } }`)).toBeLessThan(2 * one);
     const two = cost(`{ stats { entitiesByKind { count } eventsPerYear { count } } }`)!;
     expect(two).toBeGreaterThan(2 * AGGREGATE_COST);
+  });
+
+  it('knows a bound for every list of the schema, nested or root, so that no field can be added unbounded', () => {
+    const boundOf = listBounds(config.limits);
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const counted =
+          isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith('Connection');
+        if (counted && !boundOf(type, field)) unbounded.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+
+  it('gives every nested list of the table a first argument with its default, on every type that has it', () => {
+    for (const [list, bound] of Object.entries(NESTED_LISTS)) {
+      const [typeName, fieldName] = list.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      if (!(isObjectType(type) || isInterfaceType(type))) throw new Error(`${typeName} is not in the schema`);
+      const implementations = isInterfaceType(type) ? schema.getImplementations(type).objects : [];
+      for (const holder of [type, ...implementations]) {
+        const first = holder.getFields()[fieldName]?.args.find((arg) => arg.name === 'first');
+        expect([`${holder.name}.${fieldName}`, first?.defaultValue]).toEqual([
+          `${holder.name}.${fieldName}`,
+          bound.default,
+        ]);
+      }
+    }
+  });
+
+  it('counts each nested list at its first, or its default, so that nested lists multiply', () => {
+    const events = NESTED_LISTS['Institution.events'].default;
+    const participants = NESTED_LISTS['Event.participants'].default;
+    // The institution and its events (1 each), each participation's role and event (1 each), the event's name
+    // and participants (1 each), each participant's role.
+    const nested = `{ institution(id: "x") { events { role event { name participants { role } } } } }`;
+    expect(cost(nested)).toBe(2 + events * (3 + (1 + participants)));
+    const asked = `query ($e: Int, $p: Int) { institution(id: "x") { events(first: $e) { role event { name participants(first: $p) { role } } } } }`;
+    expect(cost(asked, { e: 3, p: 4 })).toBe(2 + 3 * (3 + (1 + 4)));
+    // Through a concrete type's fragment, the interface's bound holds.
+    expect(cost(`{ institution(id: "x") { ... on University { events(first: 7) { role } } } }`)).toBe(2 + 7);
+    const deep = `{ institution(id: "x") { events(first: 1000) { event { participants(first: 1000) { role } } } } }`;
+    expect(cost(deep)).toBeGreaterThan(config.cost.maxComplexity);
   });
 });

@@ -1,4 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { NESTED_LISTS } from '../../src/graphql/list.bounds';
 import { prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
 import { SelectionWalk } from '../../src/graphql/selection.walk';
 
@@ -50,5 +51,35 @@ describe('look-ahead plans', () => {
         `{ node(id: "x") { ...A } } fragment A on Institution { ...B } fragment B on Institution { ...A parent { name } }`,
       ),
     ).toEqual(['PART_OF:OUT']);
+  });
+
+  it("reads a list ahead only up to its first (the table's default when absent), the largest of the fields merged", () => {
+    const limits = (query: string, variables: Record<string, unknown> = {}): number[] => {
+      const document = parse(query);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      const root = operation.selectionSet.selections[0];
+      const flat = (steps: PrefetchStep[]): number[] => steps.flatMap((s) => [s.limit, ...flat(s.next)]);
+      const walk = SelectionWalk.ofDocument(document, variables);
+      return flat(root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : []);
+    };
+    const events = NESTED_LISTS['Institution.events'].default;
+    const participants = NESTED_LISTS['Event.participants'].default;
+    expect(limits(`{ institution(id: "x") { events { event { participants { role } } } } }`)).toEqual([
+      events,
+      participants,
+      events,
+      participants,
+    ]);
+    expect(
+      limits(
+        `query ($n: Int) { institution(id: "x") { parent { name } a: people(first: 2) { title } b: people(first: $n) { title } } }`,
+        {
+          n: 7,
+        },
+      ),
+    ).toEqual([1, 7]);
+    expect(limits(`{ institution(id: "x") { people(first: 100000) { title } } }`)).toEqual([
+      NESTED_LISTS['Institution.people'].max,
+    ]);
   });
 });

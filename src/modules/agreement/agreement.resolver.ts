@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
+import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { Entity } from '../entity/entity.type';
 import { Event } from '../event/event.type';
@@ -19,8 +20,17 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => [Institution])
-  parties(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.parties(agreement.id);
+  parties(
+    @Root() agreement: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Agreement.parties')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Agreement.parties', first, () => ctx.graph.parties(agreement.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Agreement.parties'))
+  async partiesCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.parties(agreement.id)).length;
   }
 
   @FieldResolver(() => Framework, { nullable: true, description: 'The framework it sits under.' })
@@ -29,16 +39,34 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => [Commitment], { description: 'What the parties committed to, in order.' })
-  commitments(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.commitments(agreement.id);
+  commitments(
+    @Root() agreement: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Agreement.commitments')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Agreement.commitments', first, () => ctx.graph.commitments(agreement.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Agreement.commitments'))
+  async commitmentsCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.commitments(agreement.id)).length;
   }
 }
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
   @FieldResolver(() => [Entity], { description: 'What it is about: a platform, parks ...' })
-  concerns(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.concerns(commitment.id);
+  concerns(
+    @Root() commitment: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Commitment.concerns')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Commitment.concerns', first, () => ctx.graph.concerns(commitment.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Commitment.concerns'))
+  async concernsCount(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.concerns(commitment.id)).length;
   }
 
   @FieldResolver(() => Framework, {
@@ -53,12 +81,30 @@ export class CommitmentResolver {
 @Resolver(() => Framework)
 export class FrameworkResolver {
   @FieldResolver(() => [Institution], { description: 'The institutions whose cooperation it frames.' })
-  parties(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.parties(framework.id);
+  parties(
+    @Root() framework: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Framework.parties')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Framework.parties', first, () => ctx.graph.parties(framework.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Framework.parties'))
+  async partiesCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.parties(framework.id)).length;
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements under it.' })
-  async agreements(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return (await ctx.graph.underFramework(framework.id)).filter((n) => n.__typename === 'Agreement');
+  agreements(
+    @Root() framework: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Framework.agreements')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Framework.agreements', first, () => ctx.graph.agreementsUnder(framework.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Framework.agreements'))
+  async agreementsCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.agreementsUnder(framework.id)).length;
   }
 }

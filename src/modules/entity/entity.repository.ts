@@ -13,27 +13,35 @@ export interface RelatedTree {
   /** All properties, or with `$keys` given, the values of those keys in their order. */
   props: Record<string, unknown> | unknown[];
   rel?: Record<string, unknown>;
-  related?: Record<string, RelatedTree[]>;
+  /** Null for a relationship longer than the look-ahead reads. */
+  related?: Record<string, RelatedTree[] | null>;
 }
 
 /**
  * Nested pattern comprehensions for the steps from `variable`: one Cypher expression for the whole tree. The
- * nodes reached carry the values of `$keys` (a parameter of the query) rather than all their properties.
+ * nodes reached carry the values of `$keys` (a parameter of the query) rather than all their properties. A
+ * node with more relationships of a step than its limit (`$lookAheadLimits`, see treeLimits) gets null there
+ * and nothing below: its loader reads it, and the resolver cuts it to `first`.
  */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
   const fields = steps.map((step) => {
     counter.next += 1;
     const [r, m] = [`r${counter.next}`, `m${counter.next}`];
     const type = cypherRelType(step.type);
-    const pattern =
+    const [pattern, all] =
       step.direction === 'OUT'
-        ? `(${variable})-[${r}:${type}]->(${m})`
-        : `(${variable})<-[${r}:${type}]-(${m})`;
+        ? [`(${variable})-[${r}:${type}]->(${m})`, `(${variable})-[:${type}]->()`]
+        : [`(${variable})<-[${r}:${type}]-(${m})`, `(${variable})<-[:${type}]-()`];
     const next = step.next.length > 0 ? `, related: ${treeProjection(m, step.next, counter)}` : '';
-    return `${step.type}__${step.direction}: [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: [key IN $keys | ${m}[key]]${next} }]`;
+    const limit = `$lookAheadLimits[${counter.next - 1}]`;
+    return `${step.type}__${step.direction}: CASE WHEN COUNT { ${all} } <= ${limit} THEN [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: [key IN $keys | ${m}[key]]${next} }] END`;
   });
   return `{ ${fields.join(', ')} }`;
 }
+
+/** The limits of the steps, in the order treeProjection numbers them: the query's `$lookAheadLimits`. */
+export const treeLimits = (steps: PrefetchStep[]): number[] =>
+  steps.flatMap((step) => [step.limit, ...treeLimits(step.next)]);
 
 export interface CountryFound {
   country: GraphNode;
@@ -88,7 +96,7 @@ export class EntityRepository {
         `UNWIND $ids AS id
          ${NODE_BY_ID}
          RETURN id, labels(n) AS labels, properties(n) AS props, ${treeProjection('n', steps)} AS related`,
-        { ids, keys },
+        { ids, keys, lookAheadLimits: treeLimits(steps) },
       );
       return new Map(
         result.records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]),

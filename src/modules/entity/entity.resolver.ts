@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
+import { firstArg, firstItems } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { Source } from '../source/source.type';
 import { Entity, LocalizedName, Node } from './entity.type';
@@ -25,7 +26,11 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Source], { description: 'The documents that state this entity.' })
-  sources(@Root() entity: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(entity.sourceIds as string[]);
+  sources(
+    @Root() entity: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Entity.sources')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Entity.sources', first, () => ctx.graph.sources(entity.sourceIds as string[]));
   }
 }

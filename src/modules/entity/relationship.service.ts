@@ -46,7 +46,7 @@ export class RelationshipService {
   }
 
   /** Fills the loaders with nodes and what was read around them (RequestLoaders.prefetch). */
-  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[]> }[], keys: string[]): void {
+  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[] | null> }[], keys: string[]): void {
     for (const { node, related } of trees) this.loaders.primeTree(node, related, keys);
   }
 
@@ -198,16 +198,22 @@ export class RelationshipService {
     return nodes(await this.loaders.related('PARTY_TO', 'IN', id));
   }
 
-  async partyTo(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('PARTY_TO', 'OUT', id)).sort(byDateThenName);
+  /** What it is a party to, agreements or frameworks, in date order. */
+  async partyTo(id: string, typename: 'Agreement' | 'Framework'): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('PARTY_TO', 'OUT', id))
+      .filter((n) => n.__typename === typename)
+      .sort(byDateThenName);
   }
 
   async framework(id: string): Promise<GraphNode | undefined> {
     return first(await this.loaders.related('UNDER_FRAMEWORK', 'OUT', id));
   }
 
-  async underFramework(frameworkId: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('UNDER_FRAMEWORK', 'IN', frameworkId));
+  /** The agreements under a framework (commitments can sit under one too). */
+  async agreementsUnder(frameworkId: string): Promise<GraphNode[]> {
+    return nodes(await this.loaders.related('UNDER_FRAMEWORK', 'IN', frameworkId)).filter(
+      (n) => n.__typename === 'Agreement',
+    );
   }
 
   async commitments(agreementId: string): Promise<GraphNode[]> {

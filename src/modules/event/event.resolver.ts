@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
+import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { Agreement } from '../agreement/agreement.type';
 import { EventFilter, EventSort } from '../entity/entity-list.input';
@@ -56,8 +57,17 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'Its parts, in their order.' })
-  subEvents(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.subEvents(event.id);
+  subEvents(
+    @Root() event: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Event.subEvents')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Event.subEvents', first, () => ctx.graph.subEvents(event.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Event.subEvents'))
+  async subEventsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.subEvents(event.id)).length;
   }
 
   @FieldResolver(() => [Participation], { description: 'Who took part, in which role.' })
@@ -65,18 +75,46 @@ export class EventResolver {
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
+    @Arg('first', () => Int, firstArg('Event.participants')) first?: number,
   ): Promise<Participation[]> {
-    return ctx.graph.participants(event.id, roles);
+    return firstItems('Event.participants', first, () => ctx.graph.participants(event.id, roles));
+  }
+
+  @FieldResolver(() => Int, countOf('Event.participants'))
+  async participantsCount(
+    @Root() event: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
+  ): Promise<number> {
+    return (await ctx.graph.participants(event.id, roles)).length;
   }
 
   @FieldResolver(() => [Entity], { description: 'The institutions or places visited or inspected.' })
-  sites(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sites(event.id);
+  sites(
+    @Root() event: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Event.sites')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Event.sites', first, () => ctx.graph.sites(event.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Event.sites'))
+  async sitesCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.sites(event.id)).length;
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements reached at it.' })
-  agreements(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.agreementsReachedAt(event.id);
+  agreements(
+    @Root() event: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Event.agreements')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Event.agreements', first, () => ctx.graph.agreementsReachedAt(event.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Event.agreements'))
+  async agreementsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.agreementsReachedAt(event.id)).length;
   }
 }
 
@@ -96,7 +134,11 @@ export class ParticipationResolver {
   }
 
   @FieldResolver(() => [Source], { description: 'The documents that state this participation.' })
-  sources(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(participation.sourceIds);
+  sources(
+    @Root() participation: Participation,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Participation.sources')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Participation.sources', first, () => ctx.graph.sources(participation.sourceIds));
   }
 }

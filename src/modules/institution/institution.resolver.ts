@@ -15,6 +15,7 @@ import {
 } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
+import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
 import type { RequestContext } from '../../graphql/request.context';
 import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
@@ -73,13 +74,31 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => [Institution], { description: 'The bodies that replaced it.' })
-  succeededBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.succeededBy(institution.id);
+  succeededBy(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.succeededBy')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.succeededBy', first, () => ctx.graph.succeededBy(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.succeededBy'))
+  async succeededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.succeededBy(institution.id)).length;
   }
 
   @FieldResolver(() => [Institution], { description: 'The bodies it replaced.' })
-  precededBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.precededBy(institution.id);
+  precededBy(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.precededBy')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.precededBy', first, () => ctx.graph.precededBy(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.precededBy'))
+  async precededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.precededBy(institution.id)).length;
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it is.' })
@@ -114,28 +133,73 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => [Institution], { description: 'Its departments, divisions and other parts.' })
-  subUnits(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.parts(institution.id);
+  subUnits(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.subUnits')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.subUnits', first, () => ctx.graph.parts(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.subUnits'))
+  async subUnitsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.parts(institution.id)).length;
   }
 
   @FieldResolver(() => [Institution], { description: 'What it manages (a committee manages a park).' })
-  manages(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.manages(institution.id);
+  manages(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.manages')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.manages', first, () => ctx.graph.manages(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.manages'))
+  async managesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.manages(institution.id)).length;
   }
 
   @FieldResolver(() => [Institution])
-  managedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.managedBy(institution.id);
+  managedBy(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.managedBy')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.managedBy', first, () => ctx.graph.managedBy(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.managedBy'))
+  async managedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.managedBy(institution.id)).length;
   }
 
   @FieldResolver(() => [Institution], { description: 'What it operates (a center operates a platform).' })
-  operates(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.operates(institution.id);
+  operates(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.operates')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.operates', first, () => ctx.graph.operates(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.operates'))
+  async operatesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.operates(institution.id)).length;
   }
 
   @FieldResolver(() => [Institution])
-  operatedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.operatedBy(institution.id);
+  operatedBy(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.operatedBy')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.operatedBy', first, () => ctx.graph.operatedBy(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.operatedBy'))
+  async operatedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.operatedBy(institution.id)).length;
   }
 
   @FieldResolver(() => [Position], { description: 'Positions held here: its people, with their titles.' })
@@ -144,29 +208,76 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
     asOf?: string,
+    @Arg('first', () => Int, firstArg('Institution.people')) first?: number,
   ): Promise<Position[]> {
-    return ctx.graph.positionsAt(institution.id, asOf);
+    return firstItems('Institution.people', first, () => ctx.graph.positionsAt(institution.id, asOf));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.people'))
+  async peopleCount(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    asOf?: string,
+  ): Promise<number> {
+    return (await ctx.graph.positionsAt(institution.id, asOf)).length;
   }
 
   @FieldResolver(() => [Participation], {
     description: 'Events it took part in or was the site of, in date order.',
   })
-  events(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<Participation[]> {
-    return ctx.graph.involvements(institution.id);
+  events(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.events')) first?: number,
+  ): Promise<Participation[]> {
+    return firstItems('Institution.events', first, () => ctx.graph.involvements(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.events'))
+  async eventsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.involvements(institution.id)).length;
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements it is a party to.' })
-  async agreements(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return (await ctx.graph.partyTo(institution.id)).filter((n) => n.__typename === 'Agreement');
+  agreements(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.agreements')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.agreements', first, () => ctx.graph.partyTo(institution.id, 'Agreement'));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.agreements'))
+  async agreementsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.partyTo(institution.id, 'Agreement')).length;
   }
 
   @FieldResolver(() => [Framework], { description: 'Cooperation frameworks it is a party to.' })
-  async frameworks(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return (await ctx.graph.partyTo(institution.id)).filter((n) => n.__typename === 'Framework');
+  frameworks(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.frameworks')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.frameworks', first, () => ctx.graph.partyTo(institution.id, 'Framework'));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.frameworks'))
+  async frameworksCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.partyTo(institution.id, 'Framework')).length;
   }
 
   @FieldResolver(() => [Commitment], { description: 'Commitments of agreements that concern it.' })
-  concernedBy(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.concernedBy(institution.id);
+  concernedBy(
+    @Root() institution: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Institution.concernedBy')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Institution.concernedBy', first, () => ctx.graph.concernedBy(institution.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Institution.concernedBy'))
+  async concernedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.concernedBy(institution.id)).length;
   }
 }

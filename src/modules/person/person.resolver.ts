@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
+import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
 import type { RequestContext } from '../../graphql/request.context';
 import { NameSort, PersonFilter } from '../entity/entity-list.input';
@@ -41,13 +42,33 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
     asOf?: string,
+    @Arg('first', () => Int, firstArg('Person.positions')) first?: number,
   ): Promise<Position[]> {
-    return ctx.graph.positionsOfPerson(person.id, asOf);
+    return firstItems('Person.positions', first, () => ctx.graph.positionsOfPerson(person.id, asOf));
+  }
+
+  @FieldResolver(() => Int, countOf('Person.positions'))
+  async positionsCount(
+    @Root() person: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    asOf?: string,
+  ): Promise<number> {
+    return (await ctx.graph.positionsOfPerson(person.id, asOf)).length;
   }
 
   @FieldResolver(() => [Participation], { description: 'Events taken part in, in date order.' })
-  events(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<Participation[]> {
-    return ctx.graph.involvements(person.id);
+  events(
+    @Root() person: GraphNode,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Person.events')) first?: number,
+  ): Promise<Participation[]> {
+    return firstItems('Person.events', first, () => ctx.graph.involvements(person.id));
+  }
+
+  @FieldResolver(() => Int, countOf('Person.events'))
+  async eventsCount(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.graph.involvements(person.id)).length;
   }
 }
 
@@ -64,7 +85,11 @@ export class PositionResolver {
   }
 
   @FieldResolver(() => [Source], { description: 'The documents that state this position.' })
-  sources(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(position.sourceIds);
+  sources(
+    @Root() position: Position,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('Position.sources')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('Position.sources', first, () => ctx.graph.sources(position.sourceIds));
   }
 }

@@ -1,6 +1,19 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import type { Page } from '../../graphql/connection.type';
+import { firstArg, firstItems } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
 import { PageArgs } from '../institution/institution.resolver';
@@ -29,8 +42,12 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => [Source], { description: 'The documents that raised the pair.' })
-  sources(@Root() candidate: CandidateRecord, @Ctx() ctx: RequestContext): Promise<GraphNode[]> {
-    return ctx.graph.sources(candidate.sourceIds);
+  sources(
+    @Root() candidate: CandidateRecord,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, firstArg('CandidatePair.sources')) first?: number,
+  ): Promise<GraphNode[]> {
+    return firstItems('CandidatePair.sources', first, () => ctx.graph.sources(candidate.sourceIds));
   }
 
   @Mutation(() => CandidatePair, {

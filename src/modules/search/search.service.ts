@@ -23,7 +23,7 @@ export class SearchService {
     kinds: EntityKind[] | undefined,
     first: number | undefined,
     lookAhead: { steps: PrefetchStep[]; keys: string[] } = { steps: [], keys: [] },
-  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[]> }[]> {
+  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[] | null> }[]> {
     const limit = first ?? DEFAULT_SEARCH_HITS;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
       throw new AppError(
