@@ -26,6 +26,7 @@ import {
   COMMUNITY_MEMBERS,
   COMMUNITY_TIES,
   DEFAULT_ANALYTICS_RESULTS,
+  HOP_LINKS,
   SIMILAR_SHARED,
 } from '../modules/analytics/analytics.service';
 import { DEFAULT_SEARCH_HITS } from '../modules/search/search.service';
@@ -143,6 +144,10 @@ const listCaps = (limits: Config['limits']): Record<string, (args: Args) => numb
   'Community.members': () => COMMUNITY_MEMBERS,
   'Community.ties': () => COMMUNITY_TIES,
   'Broker.examples': () => BROKER_EXAMPLES,
+  // A route per example; a broker's paths are at most MAX_TRAVERSAL_DEPTH hops, as every walk.
+  'Broker.routes': () => BROKER_EXAMPLES,
+  'BrokerRoute.hops': () => limits.maxTraversalDepth,
+  'BrokerHop.links': () => HOP_LINKS,
   'SimilarEntity.shared': () => SIMILAR_SHARED,
   // A summary's groups and their members (counted once each below) are multiplied here: all members below the
   // threshold, perGroup in each group above it.

@@ -241,9 +241,10 @@ export class AnalyticsRepository {
               collect(CASE WHEN x.id IN $bIds OR code IN $bCountries THEN nodeId END) AS targets
          UNWIND sources AS s
          CALL gds.allShortestPaths.dijkstra.stream($graph, {sourceNode: s}) YIELD targetNode, nodeIds
-         WITH targetNode, nodeIds, targets WHERE targetNode IN targets AND size(nodeIds) > 1
+         WITH targetNode, nodeIds, targets
+         WHERE targetNode IN targets AND 1 < size(nodeIds) <= $maxDepth + 1
          RETURN nodeIds`,
-        { graph, ...sides, maxSources: neo4j.int(maxSources) },
+        { graph, ...sides, maxSources: neo4j.int(maxSources), maxDepth: neo4j.int(this.maxDepth) },
       );
       const paths = result.records.map((r) => (r.get('nodeIds') as number[]).map(Number));
       const ids = [...new Set(paths.flat())];
