@@ -38,7 +38,7 @@ export const BROKERS = `query Brokers($a: BrokerSide!, $b: BrokerSide!, $scope: 
     brokers {
       paths share node { ${REF} }
       routes { hops { from { ${REF} } to { ${REF} }
-        links { via { ${REF} } edges { kind sources { id url title publisher date } } } } }
+        links { via { ${REF} } edges { kind sources(first: 3) { id url title publisher date } } } } }
     }
   }
 }`;

@@ -25,6 +25,7 @@ import { AGGREGATE_COST, costRules, estimateCost, listBounds } from '../../src/g
 import { NESTED_LISTS } from '../../src/graphql/list.bounds';
 import { buildAppSchema } from '../../src/graphql/schema.build';
 import { summaryMembers } from '../../src/traversal/summary.service';
+import * as analytics from '../../src/web/analytics.queries';
 import * as explorer from '../../src/web/explorer.queries';
 
 const ID = 'institution:x';
@@ -43,6 +44,14 @@ const EXPLORER: [string, string, Record<string, unknown>][] = [
   ['SHORTEST_PATH', explorer.SHORTEST_PATH, { from: ID, to: 'person:y', kinds: null }],
   ['TIMELINE', explorer.TIMELINE, { id: ID, from: null, to: null }],
   ['STATS', explorer.STATS, {}],
+  // The analytics view asks for at most as many as are drawn (up to 100), and 10 brokers.
+  ['CENTRALITY', analytics.CENTRALITY, { measure: 'PAGERANK', scope: null, first: 100 }],
+  ['COMMUNITIES', analytics.COMMUNITIES, { scope: null, first: 100 }],
+  [
+    'BROKERS',
+    analytics.BROKERS,
+    { a: { countries: ['CN'] }, b: { countries: ['MN'] }, scope: null, first: 10 },
+  ],
 ];
 
 /** The GraphQL blocks of the README. */
