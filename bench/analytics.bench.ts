@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config/project.paths';
 import { median } from './load.runner';
+import { freePort } from './bench.server';
 
 /**
  * Analytics on a benchmark tier through the API: each question's first call (projection and algorithm) and
@@ -28,14 +28,6 @@ const QUESTIONS: { name: string; query: string }[] = [
 const CACHED_CALLS = 5;
 /** An analysis of the whole 100k tier takes longer than a lookup's default deadline. */
 const DEADLINE_MS = '300000';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function ask(url: string, query: string): Promise<{ ms: number; body: string }> {
   const started = performance.now();

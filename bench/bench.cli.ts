@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -36,6 +35,7 @@ import {
   type QueryResult,
 } from './bench.report';
 import { Client, concurrent, dataOf, median, percentile, sequential, type Budget } from './load.runner';
+import { freePort } from './bench.server';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const CONCURRENCY = 16;
@@ -89,14 +89,6 @@ function lastSyntheticId(tier: Tier): string {
     last = agreements[agreements.length - 1]?.id ?? last;
   }
   return last;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A server of the benchmark in its own process; its stdin is ours, so it ends when the benchmark does. */

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import net from 'node:net';
 import type { ManagedTransaction } from 'neo4j-driver';
 
 /** A transaction whose every `run` adds one to `counter.queries`: Cypher round trips, counted the same way everywhere. */
@@ -30,4 +31,13 @@ export async function listen(server: http.Server, close: () => Promise<void>): P
   process.once('SIGTERM', stop);
   process.stdin.once('end', stop);
   process.stdin.resume();
+}
+
+/** A port free on loopback now, for a server started next. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,4 +1,4 @@
-import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { Database } from '../../src/db/neo4j.database';
 import type { RunningApi } from '../../src/server/api.server';
 import { SummaryRepository } from '../../src/traversal/summary.repository';
@@ -6,6 +6,7 @@ import { NeighbourOrder } from '../../src/traversal/summary.type';
 import { RelationshipKind } from '../../src/traversal/traversal.type';
 import { data, startTestApi } from '../helpers/api.harness';
 import { removeByPrefix } from '../helpers/graph.snapshot';
+import { wrappedReads } from '../helpers/wrapped-reads';
 
 const P = 'test-hubwork:';
 const HUB = `${P}city`;
@@ -102,24 +103,19 @@ const eventsRanked = range(EVENTS)
 
 const ids = (members: Member[]): string[] => members.map((m) => m.node.id.slice(P.length));
 
+interface Profile {
+  dbHits: number;
+  children: Profile[];
+}
+const sum = (p: Profile): number => p.dbHits + p.children.reduce((total, c) => total + sum(c), 0);
+
 /** A Database whose reads PROFILE each query, adding up the database hits of every operator. */
 function profiling(db: Database): { db: Database; hits: number[] } {
   const hits: number[] = [];
-  interface Profile {
-    dbHits: number;
-    children: Profile[];
-  }
-  const sum = (p: Profile): number => p.dbHits + p.children.reduce((total, c) => total + sum(c), 0);
-  const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
-    db.read((tx) => {
-      const run = async (query: string, parameters?: Record<string, unknown>): Promise<QueryResult> => {
-        const result = await tx.run(`PROFILE ${query}`, parameters);
-        hits.push(sum(result.summary.profile as unknown as Profile));
-        return result;
-      };
-      return work({ run } as unknown as ManagedTransaction);
-    });
-  return { db: { read } as unknown as Database, hits };
+  return {
+    db: wrappedReads(db, 'PROFILE', (summary) => hits.push(sum(summary.profile as unknown as Profile))),
+    hits,
+  };
 }
 
 describe('a hub summarised with bounded work: ranked right, and no walk through its neighbours’ links', () => {

@@ -1,4 +1,3 @@
-import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Database } from '../../src/db/neo4j.database';
 import { EntityListRepository } from '../../src/modules/entity/entity-list.repository';
 import { EntityRepository } from '../../src/modules/entity/entity.repository';
@@ -8,6 +7,7 @@ import { NeighbourOrder } from '../../src/traversal/summary.type';
 import { TraversalRepository } from '../../src/traversal/traversal.repository';
 import { RelationshipKind } from '../../src/traversal/traversal.type';
 import { connect } from '../helpers/neo4j.test-db';
+import { wrappedReads } from '../helpers/wrapped-reads';
 
 interface Plan {
   operatorType: string;
@@ -22,16 +22,10 @@ const operators = (plan: Plan): string[] => [
 /** A Database whose reads EXPLAIN each query instead of running it, collecting the operators Neo4j plans. */
 function explaining(db: Database): { db: Database; plans: string[][] } {
   const plans: string[][] = [];
-  const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
-    db.read((tx) => {
-      const run = async (query: string, parameters?: Record<string, unknown>): Promise<QueryResult> => {
-        const result = await tx.run(`EXPLAIN ${query}`, parameters);
-        plans.push(operators(result.summary.plan as unknown as Plan));
-        return result;
-      };
-      return work({ run } as unknown as ManagedTransaction);
-    });
-  return { db: { read } as unknown as Database, plans };
+  return {
+    db: wrappedReads(db, 'EXPLAIN', (summary) => plans.push(operators(summary.plan as unknown as Plan))),
+    plans,
+  };
 }
 
 describe('the indexes the read queries rely on', () => {
