@@ -56,9 +56,10 @@ export const NESTED_LISTS = {
   'Framework.parties': SHORT,
   'Framework.agreements': FEW,
   'Place.places': HUB,
-  'Participation.sources': SHORT,
-  'Position.sources': SHORT,
-  'GraphEdge.sources': SHORT,
+  // A relationship is stated by a document or a few; these sit under hub lists, so they stay small.
+  'Participation.sources': FEW,
+  'Position.sources': FEW,
+  'GraphEdge.sources': FEW,
   'CandidatePair.sources': SHORT,
 } as const satisfies Record<string, ListBound>;
 
