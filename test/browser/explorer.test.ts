@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { mintToken } from '../../src/auth/auth.service';
 import type { RunningApi } from '../../src/server/api.server';
+import { RELATIONSHIP_KINDS } from '../../src/web/graph.kinds';
 import { clickNode, drawnNodes, graphIds, until } from '../helpers/browser.harness';
 import { useBrowserSuite } from '../helpers/browser.suite';
 
@@ -193,7 +194,7 @@ describe('the explorer in Chromium', () => {
     );
     await page.locator('#card-name', { hasText: 'Science and Technology Policy Department' }).waitFor();
     const all = await drawnNodes(page);
-    expect(await page.locator('#filter-kinds input:checked').count()).toBe(13);
+    expect(await page.locator('#filter-kinds input:checked').count()).toBe(RELATIONSHIP_KINDS.length);
 
     await page.uncheck('#filter-kinds input[value="PARTICIPATED_IN"]');
     await until(

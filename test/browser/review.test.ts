@@ -41,7 +41,11 @@ describe('the review view in Chromium', () => {
     await page.click('#tab-review');
     expect(page.url()).toContain('view=review');
     const pairs = page.locator('#review-body li.pair');
-    const pairIds = async () => Promise.all((await pairs.all()).map((item) => item.getAttribute('data-id')));
+    // Read in one step: the list is drawn again after each decision.
+    const pairIds = () =>
+      pairs.evaluateAll((items: { getAttribute(name: string): string | null }[]) =>
+        items.map((item) => item.getAttribute('data-id')),
+      );
     await pairs.first().waitFor();
     expect(await pairIds()).toEqual([
       candidatePairId(`${P}keep`, `${P}dup`),

@@ -62,12 +62,21 @@ export function graphIds(page: Page, what: 'nodes' | 'edges', selector = ''): Pr
   );
 }
 
-/** Clicks a node on the canvas where it is drawn, as a user would. */
+/** Clicks a node on the canvas where it is drawn, as a user would, once it stays put (a layout may still move it). */
 export async function clickNode(page: Page, id: string, clicks: 1 | 2 = 1): Promise<void> {
-  const point = await page.evaluate(
-    (nodeId) => (globalThis as unknown as PageGlobals).explorerGraph?.clientPoint(nodeId) ?? null,
-    id,
-  );
+  const where = () =>
+    page.evaluate(
+      (nodeId) => (globalThis as unknown as PageGlobals).explorerGraph?.clientPoint(nodeId) ?? null,
+      id,
+    );
+  let point = await where();
+  const deadline = Date.now() + 5000;
+  for (let settled = 0; settled < 3 && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await where();
+    settled = next?.x === point?.x && next?.y === point?.y ? settled + 1 : 0;
+    point = next;
+  }
   if (!point) throw new Error(`node ${id} is not on the canvas`);
   if (clicks === 2) await page.mouse.dblclick(point.x, point.y);
   else await page.mouse.click(point.x, point.y);
