@@ -34,11 +34,15 @@ export const clashingNames = (incoming: string, combined: string): string =>
   `[n IN ${incoming} WHERE NOT any(c IN ${combined} WHERE ${same('c', 'n')}) | n.value]`;
 
 /** SET items writing `names` (combined maps) back as the four lists; no names leaves no lists. */
+const LISTS = [
+  ['lang', 'nameLangs'],
+  ['value', 'nameValues'],
+  ['since', 'nameSince'],
+  ['until', 'nameUntil'],
+] as const;
+
 export const setNames = (node: string, names: string): string =>
-  ['lang:nameLangs', 'value:nameValues', 'since:nameSince', 'until:nameUntil']
-    .map((pair) => pair.split(':') as [string, string])
-    .map(
-      ([key, list]) =>
-        `${node}.${list} = CASE WHEN size(${names}) = 0 THEN null ELSE [x IN ${names} | x.${key}] END`,
-    )
-    .join(',\n ');
+  LISTS.map(
+    ([key, list]) =>
+      `${node}.${list} = CASE WHEN size(${names}) = 0 THEN null ELSE [x IN ${names} | x.${key}] END`,
+  ).join(',\n ');

@@ -429,8 +429,9 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
     const result = await tx.run(
       `UNWIND $rows AS row
        MERGE (n:Entity {id: row.id})
-       WITH n, row, properties(n) AS before, ${combinedNames(namesOf('n'), namesOf('row'))} AS names
-       WITH n, row, before, names, ${clashingNames(namesOf('row'), 'names')} AS clashing
+       WITH n, row, properties(n) AS before, ${namesOf('row')} AS incoming
+       WITH n, row, before, incoming, ${combinedNames(namesOf('n'), 'incoming')} AS names
+       WITH n, row, before, names, ${clashingNames('incoming', 'names')} AS clashing
        FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:$(row.labels))
        SET n += row.props,
            n.order = coalesce(toInteger(row.props.order), n.order),

@@ -127,8 +127,9 @@ export async function mergeInTransaction(
 async function combineAndDelete(tx: ManagedTransaction, keepId: string, mergeId: string): Promise<void> {
   await tx.run(
     `MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId}), (x:MergedId {id: $mergeId})
-     WITH k, m, x, properties(k) AS kept, ${combinedNames(namesOf('k'), namesOf('m'))} AS names
-     WITH k, m, x, kept, names, ${clashingNames(namesOf('m'), 'names')} AS clashing
+     WITH k, m, x, properties(k) AS kept, ${namesOf('m')} AS incoming
+     WITH k, m, x, kept, incoming, ${combinedNames(namesOf('k'), 'incoming')} AS names
+     WITH k, m, x, kept, names, ${clashingNames('incoming', 'names')} AS clashing
      SET k += m{.*, id: k.id}
      SET k += kept
      SET k.sourceIds = ${union('kept.sourceIds', 'coalesce(m.sourceIds, [])')},
