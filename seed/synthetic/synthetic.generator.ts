@@ -145,25 +145,28 @@ export function* syntheticDocuments(options: SyntheticOptions): Generator<Ingest
     event: (i: number) => `synthetic:event-${i}`,
   };
 
-  yield {
-    source: source('places'),
-    places: [
-      ...COUNTRIES.map((code, i) => ({ id: id.country(i), kind: 'COUNTRY' as const, code })),
-      ...Array.from({ length: regions }, (_, i) => ({
-        id: id.region(i),
-        kind: 'REGION' as const,
-        name: `${word()} Region ${i}`,
-        in: id.country(zipf(COUNTRIES.length)),
-      })),
-      ...Array.from({ length: cities }, (_, i) => ({
-        id: id.city(i),
-        kind: 'CITY' as const,
-        name: `${word()} City ${i}`,
-        in: id.region(i % regions),
-      })),
-    ],
-  };
-  documentIndex += 1;
+  // Countries first, then regions, then cities: each place's `in` is an earlier one, in its document or before.
+  // The first document's source is drawn before the places, so that tiers of one places document stay as they were.
+  const firstSource = source('places');
+  const places = [
+    ...COUNTRIES.map((code, i) => ({ id: id.country(i), kind: 'COUNTRY' as const, code })),
+    ...Array.from({ length: regions }, (_, i) => ({
+      id: id.region(i),
+      kind: 'REGION' as const,
+      name: `${word()} Region ${i}`,
+      in: id.country(zipf(COUNTRIES.length)),
+    })),
+    ...Array.from({ length: cities }, (_, i) => ({
+      id: id.city(i),
+      kind: 'CITY' as const,
+      name: `${word()} City ${i}`,
+      in: id.region(i % regions),
+    })),
+  ];
+  for (const batch of batches(places.length, (i) => places[i] as (typeof places)[number])) {
+    yield { source: documentIndex === 0 ? firstSource : source('places'), places: batch };
+    documentIndex += 1;
+  }
 
   for (const batch of batches(institutions, (i) => i)) {
     yield {

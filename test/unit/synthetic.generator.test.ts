@@ -29,10 +29,23 @@ describe('the synthetic generator', () => {
     expect(
       documents.every(
         (d) =>
-          [d.places, d.institutions, d.people, d.events, d.agreements].flat().filter(Boolean).length <= 200 ||
-          d.places,
+          [d.places, d.institutions, d.people, d.events, d.agreements].flat().filter(Boolean).length <= 200,
       ),
     ).toBe(true);
+  });
+
+  it('splits the 4,020 places of the 1m tier into documents of at most 1,000, each place in an earlier one', () => {
+    const seen = new Set<string>();
+    const sizes: number[] = [];
+    for (const document of syntheticDocuments({ tier: '1m' })) {
+      if (!document.places) break;
+      sizes.push(document.places.length);
+      for (const place of document.places) {
+        if (place.in !== undefined) expect(seen.has(place.in)).toBe(true);
+        seen.add(place.id as string);
+      }
+    }
+    expect(sizes).toEqual([1000, 1000, 1000, 1000, 20]);
   });
 
   it('gives hubs: a few institutions hold far more positions than the median', () => {
