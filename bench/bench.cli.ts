@@ -30,12 +30,14 @@ import {
 import {
   EXPLORER_SECTION,
   markdown,
+  memoryLine,
   type BenchResults,
   type Measured,
   type QueryResult,
 } from './bench.report';
 import { Client, concurrent, dataOf, median, percentile, sequential, type Budget } from './load.runner';
 import { freePort } from './bench.server';
+import { processMemory } from './process.memory';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const CONCURRENCY = 16;
@@ -419,6 +421,11 @@ async function main(): Promise<void> {
       queries.push(await measureIngest(db, clients, s));
 
     const info = await db.serverInfo(5_000);
+    // Read before the servers stop: peak resident memory over the whole run, each process on its own.
+    const memory = Object.fromEntries([
+      ...servers.map((server) => [server.target, processMemory(server.child.pid)] as const),
+      ['neo4j', processMemory(embedded.pid)] as const,
+    ]);
     const results: BenchResults = {
       tier: s.tier,
       date: new Date().toISOString(),
@@ -449,6 +456,7 @@ async function main(): Promise<void> {
         'Round trips: Cypher queries per request, counted by each server around its driver transactions.',
       ],
       queries,
+      memory,
     };
     fs.mkdirSync(s.out, { recursive: true });
     // The explorer's figures (bench/explorer.bench.ts) share these files: this run keeps them.
@@ -473,6 +481,8 @@ async function main(): Promise<void> {
           .join(', ')}.`,
         '',
         ...results.method.map((m) => `- ${m}`),
+        '',
+        memoryLine(results.memory),
         '',
         table,
         '',

@@ -1,3 +1,5 @@
+import type { ProcessMemory } from './process.memory';
+
 /** What one target measured for one query: medians over repetitions, with their ranges. */
 export interface Measured {
   /** Median over repetitions of each repetition's p50 at concurrency 1. */
@@ -30,6 +32,16 @@ export interface BenchResults {
   versions: Record<string, string>;
   method: string[];
   queries: QueryResult[];
+  /** Each process's resident memory at the end of the run, by target and `neo4j` (absent where unreadable). */
+  memory?: Record<string, ProcessMemory | undefined>;
+}
+
+/** The memory line of RESULTS.md: peak resident memory of each server and of Neo4j over the run. */
+export function memoryLine(memory: BenchResults['memory']): string {
+  const parts = Object.entries(memory ?? {}).map(([name, m]) =>
+    m ? `${name} ${m.peakMiB} MiB (${m.rssMiB} MiB at the end)` : `${name} not measured`,
+  );
+  return parts.length > 0 ? `Memory, peak resident: ${parts.join(', ')}.` : 'Memory: not measured.';
 }
 
 export const CEILING = '{__typename} ceiling';

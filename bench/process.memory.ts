@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+
+/** A process's resident memory in MiB: now and at its peak (Linux /proc; undefined elsewhere or once it exited). */
+export interface ProcessMemory {
+  rssMiB: number;
+  peakMiB: number;
+}
+
+const MIB = 1024;
+
+/** Reads VmRSS and VmHWM (the peak resident set) of `pid` from /proc/<pid>/status. */
+export function processMemory(pid: number | undefined): ProcessMemory | undefined {
+  if (pid === undefined || pid <= 0) return undefined;
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kib = (field: string): number | undefined => {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) : undefined;
+  };
+  const [rss, peak] = [kib('VmRSS'), kib('VmHWM')];
+  return rss === undefined || peak === undefined
+    ? undefined
+    : { rssMiB: Math.round(rss / MIB), peakMiB: Math.round(peak / MIB) };
+}
