@@ -16,7 +16,7 @@ import {
 } from '../db/identifier.whitelist';
 import { isIsoDate } from '../graphql/date.scalar';
 import { shortHash, slug, type Category } from './entity.resolution';
-import type { IngestDocument, Named } from './document.types';
+import type { AgreementRecord, DatedName, IngestDocument, Named } from './document.types';
 
 export interface NodeWrite {
   /** How the document refers to it: its ref, or its id. */
@@ -99,55 +99,54 @@ const CATEGORY_OF_PREFIX = new Map(
   Object.entries(PREFIX).map(([category, prefix]) => [prefix, category as Category]),
 );
 
-/**
- * Turns a document (already checked against schema/document.schema.json) into its writes, checking what the
- * schema cannot: dates that exist and are in order, keys declared once, references that point somewhere.
- */
-export function planDocument(doc: IngestDocument): WritePlan {
-  const declared = new Map<string, NodeWrite>();
-  const nodes = new Map<string, NodeWrite[]>();
-  const rels = new Map<RelationshipType, RelationshipWrite[]>();
-  const refs: { field: string; key: string }[] = [];
+const dateChecked = (field: string, value: string | undefined): string | undefined => {
+  if (value !== undefined && !isIsoDate(value))
+    throw bad(field, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+};
 
-  const date = (field: string, value: string | undefined): string | undefined => {
-    if (value !== undefined && !isIsoDate(value))
-      throw bad(field, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-    return value;
-  };
-  const ref = (field: string, key: string): string => {
-    refs.push({ field, key });
+/** Refuses an end before its start: `later` is the field that ends, `start` the value it must not precede. */
+const inOrder = (
+  later: string,
+  start: string | undefined,
+  end: string | undefined,
+  startName: string,
+): void => {
+  if (start !== undefined && end !== undefined && end < start)
+    throw bad(later, `is before ${startName} (${start})`);
+};
+
+type Declared = Named & { ref?: string; name?: string; acronym?: string };
+
+/** The writes of one document as they are collected: declared nodes by key, relationships, references. */
+class PlanBuilder {
+  readonly declared = new Map<string, NodeWrite>();
+  private readonly nodes = new Map<string, NodeWrite[]>();
+  private readonly rels = new Map<RelationshipType, RelationshipWrite[]>();
+  readonly refs: { field: string; key: string }[] = [];
+
+  ref(field: string, key: string): string {
+    this.refs.push({ field, key });
     return key;
-  };
-  const addNode = (
+  }
+
+  node(
     field: string,
     category: Category,
     labels: Label[],
-    entity: Named & { ref?: string; name?: string; acronym?: string },
+    entity: Declared,
     props: NodeWrite['props'],
     extra: Partial<NodeWrite> = {},
-  ): NodeWrite => {
+  ): NodeWrite {
     const key = entity.ref ?? entity.id;
     if (!key) throw bad(field, 'needs an id or a ref');
-    if (declared.has(key)) throw bad(field, `${JSON.stringify(key)} is declared twice in this document`);
+    if (this.declared.has(key)) throw bad(field, `${JSON.stringify(key)} is declared twice in this document`);
     const claimed = CATEGORY_OF_PREFIX.get(entity.id?.split(':')[0] ?? '');
     // Ids with a kind's prefix are that kind's: an institution under an event's id would take that event's place.
     if (claimed !== undefined && claimed !== category)
       throw bad(`${field}.id`, `${JSON.stringify(entity.id)} starts as ids of the kind ${claimed} do`);
     const name = (props.name as string | undefined) ?? entity.name ?? key;
-    const names = entity.names?.map((n, j) => ({
-      ...n,
-      since: date(`${field}.names[${j}].since`, n.since),
-      until: date(`${field}.names[${j}].until`, n.until),
-    }));
-    names?.forEach((n, j) => {
-      if (n.since !== undefined && n.until !== undefined && n.until < n.since)
-        throw bad(`${field}.names[${j}].until`, `is before since (${n.since})`);
-    });
-    // A name borne for a time is one the entity is found and resolved by, like an alias.
-    const borne = (names ?? [])
-      .filter((n) => n.since !== undefined || n.until !== undefined)
-      .map((n) => n.value);
-    const aliases = [...(entity.aliases ?? []), ...borne.filter((value) => value !== name)];
+    const { names, aliases } = namesOf(field, entity, name);
     const row: NodeWrite = {
       key,
       field,
@@ -169,25 +168,77 @@ export function planDocument(doc: IngestDocument): WritePlan {
         : {}),
       ...extra,
     };
-    declared.set(key, row);
+    this.declared.set(key, row);
     const group = labels.join(':');
     // Appended in place: copying the list on every append made a large document's plan quadratic.
-    if (nodes.has(group)) nodes.get(group)?.push(row);
-    else nodes.set(group, [row]);
+    if (this.nodes.has(group)) this.nodes.get(group)?.push(row);
+    else this.nodes.set(group, [row]);
     return row;
-  };
-  const addRel = (type: RelationshipType, row: RelationshipWrite): void => {
-    if (rels.has(type)) rels.get(type)?.push(row);
-    else rels.set(type, [row]);
-  };
-  const link = (
+  }
+
+  rel(type: RelationshipType, row: RelationshipWrite): void {
+    if (this.rels.has(type)) this.rels.get(type)?.push(row);
+    else this.rels.set(type, [row]);
+  }
+
+  link(
     type: RelationshipType,
     from: string,
     to: string,
     props: RelationshipWrite['props'] = {},
     key = '',
-  ): void => addRel(type, { from, to, key, props });
+  ): void {
+    this.rel(type, { from, to, key, props });
+  }
 
+  /** The plan: generated ids made unique within the document, the source, and what it refers to outside. */
+  finish(doc: IngestDocument): WritePlan {
+    // Two mentions of one document with the same name are two entities (the document gave them two refs).
+    const generated = new Map<string, number>();
+    for (const row of this.declared.values()) {
+      const seen = generated.get(row.generatedId) ?? 0;
+      generated.set(row.generatedId, seen + 1);
+      if (seen > 0) row.generatedId = `${row.generatedId}-${seen + 1}`;
+    }
+    const { id: sourceId, date: sourceDate, publisherId, ...sourceProps } = doc.source;
+    if (publisherId) this.ref('source.publisherId', publisherId);
+    return {
+      sourceId,
+      source: Object.fromEntries(Object.entries(sourceProps).filter(([, v]) => v !== undefined)),
+      sourceDate: dateChecked('source.date', sourceDate),
+      publisherKey: publisherId,
+      nodes: [...this.nodes.entries()].map(([group, rows]) => ({
+        labels: group.split(':') as Label[],
+        rows,
+      })),
+      relationships: [...this.rels.entries()].map(([type, rows]) => ({ type, rows })),
+      externalRefs: this.refs
+        .filter((r) => !this.declared.has(r.key))
+        .map((r) => ({ field: r.field, id: r.key })),
+      references: this.refs,
+    };
+  }
+}
+
+/** An entity's dated names, checked, and its aliases: a name borne for a time is found by, like an alias. */
+function namesOf(
+  field: string,
+  entity: Declared,
+  name: string,
+): { names: DatedName[] | undefined; aliases: string[] } {
+  const names = entity.names?.map((n, j) => ({
+    ...n,
+    since: dateChecked(`${field}.names[${j}].since`, n.since),
+    until: dateChecked(`${field}.names[${j}].until`, n.until),
+  }));
+  names?.forEach((n, j) => inOrder(`${field}.names[${j}].until`, n.since, n.until, 'since'));
+  const borne = (names ?? [])
+    .filter((n) => n.since !== undefined || n.until !== undefined)
+    .map((n) => n.value);
+  return { names, aliases: [...(entity.aliases ?? []), ...borne.filter((value) => value !== name)] };
+}
+
+function planPlaces(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.places ?? []).forEach((place, i) => {
     const field = `places[${i}]`;
     const label = PLACE_KINDS[place.kind];
@@ -202,7 +253,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
         return value ? [{ lang, value }] : [];
       });
       // A country's id comes from its ISO code, whatever the document calls it: one node per country.
-      addNode(
+      plan.node(
         field,
         'Place',
         ['Place', label],
@@ -218,7 +269,7 @@ export function planDocument(doc: IngestDocument): WritePlan {
       );
     } else {
       if (!place.name) throw bad(`${field}.name`, 'is required for a region or city');
-      addNode(
+      plan.node(
         field,
         'Place',
         ['Place', label],
@@ -227,43 +278,46 @@ export function planDocument(doc: IngestDocument): WritePlan {
         { kindLabel: label },
       );
     }
-    if (place.in) link('LOCATED_IN', (place.ref ?? place.id) as string, ref(`${field}.in`, place.in));
+    if (place.in)
+      plan.link('LOCATED_IN', (place.ref ?? place.id) as string, plan.ref(`${field}.in`, place.in));
   });
+}
 
+function planInstitutions(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.institutions ?? []).forEach((inst, i) => {
     const field = `institutions[${i}]`;
-    const key = addNode(field, 'Institution', ['Institution', INSTITUTION_KINDS[inst.kind]], inst, {
+    const key = plan.node(field, 'Institution', ['Institution', INSTITUTION_KINDS[inst.kind]], inst, {
       name: inst.name,
       kind: inst.kind,
       acronym: inst.acronym as string,
       description: inst.description as string,
     }).key;
-    if (inst.partOf) link('PART_OF', key, ref(`${field}.partOf`, inst.partOf));
-    if (inst.locatedIn) link('LOCATED_IN', key, ref(`${field}.locatedIn`, inst.locatedIn));
+    if (inst.partOf) plan.link('PART_OF', key, plan.ref(`${field}.partOf`, inst.partOf));
+    if (inst.locatedIn) plan.link('LOCATED_IN', key, plan.ref(`${field}.locatedIn`, inst.locatedIn));
   });
-
   (doc.frameworks ?? []).forEach((framework, i) => {
     const field = `frameworks[${i}]`;
-    const key = addNode(field, 'Framework', ['Framework'], framework, {
+    const key = plan.node(field, 'Framework', ['Framework'], framework, {
       name: framework.name,
       description: framework.description as string,
     }).key;
     (framework.parties ?? []).forEach((party, j) =>
-      link('PARTY_TO', ref(`${field}.parties[${j}]`, party), key),
+      plan.link('PARTY_TO', plan.ref(`${field}.parties[${j}]`, party), key),
     );
   });
+}
 
+function planPeople(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.people ?? []).forEach((person, i) => {
     const field = `people[${i}]`;
-    const row = addNode(field, 'Person', ['Person'], person, { name: person.name });
+    const row = plan.node(field, 'Person', ['Person'], person, { name: person.name });
     (person.positions ?? []).forEach((position, j) => {
       const at = `${field}.positions[${j}]`;
-      const since = date(`${at}.since`, position.since);
-      const until = date(`${at}.until`, position.until);
-      if (since !== undefined && until !== undefined && until < since)
-        throw bad(`${at}.until`, `is before since (${since})`);
-      row.contextKeys.push(ref(`${at}.institution`, position.institution));
-      addRel('HOLDS_POSITION', {
+      const since = dateChecked(`${at}.since`, position.since);
+      const until = dateChecked(`${at}.until`, position.until);
+      inOrder(`${at}.until`, since, until, 'since');
+      row.contextKeys.push(plan.ref(`${at}.institution`, position.institution));
+      plan.rel('HOLDS_POSITION', {
         from: row.key,
         to: position.institution,
         // Two terms in the same title are two positions.
@@ -274,118 +328,118 @@ export function planDocument(doc: IngestDocument): WritePlan {
       });
     });
   });
+}
 
+function planEvents(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.events ?? []).forEach((event, i) => {
     const field = `events[${i}]`;
-    const eventDate = date(`${field}.date`, event.date);
-    const endDate = date(`${field}.endDate`, event.endDate);
-    if (eventDate !== undefined && endDate !== undefined && endDate < eventDate)
-      throw bad(`${field}.endDate`, `is before date (${eventDate})`);
-    const row = addNode(
-      field,
-      'Event',
-      ['Event', EVENT_KINDS[event.kind]],
-      event,
-      {
-        name: event.name,
-        kind: event.kind,
-        description: event.description as string,
-        order: event.order as number,
-      },
-      { date: eventDate, endDate, kindLabel: EVENT_KINDS[event.kind] },
-    );
+    const eventDate = dateChecked(`${field}.date`, event.date);
+    const endDate = dateChecked(`${field}.endDate`, event.endDate);
+    inOrder(`${field}.endDate`, eventDate, endDate, 'date');
+    const props = {
+      name: event.name,
+      kind: event.kind,
+      description: event.description as string,
+      order: event.order as number,
+    };
+    const row = plan.node(field, 'Event', ['Event', EVENT_KINDS[event.kind]], event, props, {
+      date: eventDate,
+      endDate,
+      kindLabel: EVENT_KINDS[event.kind],
+    });
     row.generatedId = `event:${eventDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(event.name)}`;
-    if (event.place) link('HELD_IN', row.key, ref(`${field}.place`, event.place));
-    if (event.partOf)
-      link(
-        'PART_OF',
-        row.key,
-        ref(`${field}.partOf`, event.partOf),
-        event.order === undefined ? {} : { order: event.order },
-      );
+    if (event.place) plan.link('HELD_IN', row.key, plan.ref(`${field}.place`, event.place));
+    if (event.partOf) {
+      const order: RelationshipWrite['props'] = event.order === undefined ? {} : { order: event.order };
+      plan.link('PART_OF', row.key, plan.ref(`${field}.partOf`, event.partOf), order);
+    }
     (event.participants ?? []).forEach((p, j) =>
-      link(
+      plan.link(
         'PARTICIPATED_IN',
-        ref(`${field}.participants[${j}].entity`, p.entity),
+        plan.ref(`${field}.participants[${j}].entity`, p.entity),
         row.key,
         { role: p.role, ...(p.capacity ? { capacity: p.capacity } : {}) },
         p.role,
       ),
     );
-    (event.sites ?? []).forEach((site, j) => link('AT_SITE', row.key, ref(`${field}.sites[${j}]`, site)));
+    (event.sites ?? []).forEach((site, j) =>
+      plan.link('AT_SITE', row.key, plan.ref(`${field}.sites[${j}]`, site)),
+    );
   });
+}
 
+function planAgreements(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.agreements ?? []).forEach((agreement, i) => {
     const field = `agreements[${i}]`;
-    const agreementDate = date(`${field}.date`, agreement.date);
-    const row = addNode(
-      field,
-      'Agreement',
-      ['Agreement'],
-      agreement,
-      {
-        name: agreement.name,
-        areas: agreement.areas as string[],
-        description: agreement.description as string,
-      },
-      { date: agreementDate },
-    );
+    const agreementDate = dateChecked(`${field}.date`, agreement.date);
+    const props = {
+      name: agreement.name,
+      areas: agreement.areas as string[],
+      description: agreement.description as string,
+    };
+    const row = plan.node(field, 'Agreement', ['Agreement'], agreement, props, { date: agreementDate });
     row.generatedId = `agreement:${agreementDate ?? `undated-${shortHash(doc.source.id)}`}-${slug(agreement.name)}`;
-    if (agreement.reachedAt) link('REACHED_AT', row.key, ref(`${field}.reachedAt`, agreement.reachedAt));
+    if (agreement.reachedAt)
+      plan.link('REACHED_AT', row.key, plan.ref(`${field}.reachedAt`, agreement.reachedAt));
     (agreement.parties ?? []).forEach((party, j) =>
-      link('PARTY_TO', ref(`${field}.parties[${j}]`, party), row.key),
+      plan.link('PARTY_TO', plan.ref(`${field}.parties[${j}]`, party), row.key),
     );
-    if (agreement.framework) link('UNDER_FRAMEWORK', row.key, ref(`${field}.framework`, agreement.framework));
-    agreement.commitments.forEach((commitment, j) => {
-      const at = `${field}.commitments[${j}]`;
-      const commitmentKey = `${row.key}#${j + 1}`;
-      addNode(
-        at,
-        'Commitment',
-        ['Commitment'],
-        { ref: commitmentKey, name: `${agreement.name}, commitment ${j + 1}` },
-        { order: j + 1, text: commitment.text },
-        { parentKey: row.key, order: j + 1 },
-      );
-      link('HAS_COMMITMENT', row.key, commitmentKey, { order: j + 1 });
-      (commitment.concerns ?? []).forEach((target, k) =>
-        link('CONCERNS', commitmentKey, ref(`${at}.concerns[${k}]`, target)),
-      );
-      if (commitment.framework)
-        link('UNDER_FRAMEWORK', commitmentKey, ref(`${at}.framework`, commitment.framework));
-    });
+    if (agreement.framework)
+      plan.link('UNDER_FRAMEWORK', row.key, plan.ref(`${field}.framework`, agreement.framework));
+    agreement.commitments.forEach((commitment, j) =>
+      planCommitment(plan, row.key, agreement.name, commitment, j, field),
+    );
   });
+}
 
+function planCommitment(
+  plan: PlanBuilder,
+  agreementKey: string,
+  agreementName: string,
+  commitment: AgreementRecord['commitments'][number],
+  j: number,
+  field: string,
+): void {
+  const at = `${field}.commitments[${j}]`;
+  const key = `${agreementKey}#${j + 1}`;
+  plan.node(
+    at,
+    'Commitment',
+    ['Commitment'],
+    { ref: key, name: `${agreementName}, commitment ${j + 1}` },
+    { order: j + 1, text: commitment.text },
+    { parentKey: agreementKey, order: j + 1 },
+  );
+  plan.link('HAS_COMMITMENT', agreementKey, key, { order: j + 1 });
+  (commitment.concerns ?? []).forEach((target, k) =>
+    plan.link('CONCERNS', key, plan.ref(`${at}.concerns[${k}]`, target)),
+  );
+  if (commitment.framework)
+    plan.link('UNDER_FRAMEWORK', key, plan.ref(`${at}.framework`, commitment.framework));
+}
+
+function planRelationships(plan: PlanBuilder, doc: IngestDocument): void {
   (doc.relationships ?? []).forEach((rel, i) => {
     const field = `relationships[${i}]`;
-    addRel(rel.type, {
-      from: ref(`${field}.from`, rel.from),
-      to: ref(`${field}.to`, rel.to),
+    plan.rel(rel.type, {
+      from: plan.ref(`${field}.from`, rel.from),
+      to: plan.ref(`${field}.to`, rel.to),
       key: '',
       props: {},
-      since: date(`${field}.since`, rel.since),
+      since: dateChecked(`${field}.since`, rel.since),
     });
   });
+}
 
-  // Two mentions of one document with the same name are two entities (the document gave them two refs).
-  const generated = new Map<string, number>();
-  for (const row of declared.values()) {
-    const seen = generated.get(row.generatedId) ?? 0;
-    generated.set(row.generatedId, seen + 1);
-    if (seen > 0) row.generatedId = `${row.generatedId}-${seen + 1}`;
-  }
+/** The sections of a document in the order they are planned: each may refer to what an earlier one declared. */
+const SECTIONS = [planPlaces, planInstitutions, planPeople, planEvents, planAgreements, planRelationships];
 
-  const { id: sourceId, date: sourceDate, publisherId, ...sourceProps } = doc.source;
-  if (publisherId) ref('source.publisherId', publisherId);
-
-  return {
-    sourceId,
-    source: Object.fromEntries(Object.entries(sourceProps).filter(([, v]) => v !== undefined)),
-    sourceDate: date('source.date', sourceDate),
-    publisherKey: publisherId,
-    nodes: [...nodes.entries()].map(([group, rows]) => ({ labels: group.split(':') as Label[], rows })),
-    relationships: [...rels.entries()].map(([type, rows]) => ({ type, rows })),
-    externalRefs: refs.filter((r) => !declared.has(r.key)).map((r) => ({ field: r.field, id: r.key })),
-    references: refs,
-  };
+/**
+ * Turns a document (already checked against schema/document.schema.json) into its writes, checking what the
+ * schema cannot: dates that exist and are in order, keys declared once, references that point somewhere.
+ */
+export function planDocument(doc: IngestDocument): WritePlan {
+  const plan = new PlanBuilder();
+  for (const section of SECTIONS) section(plan, doc);
+  return plan.finish(doc);
 }
