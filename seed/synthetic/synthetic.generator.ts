@@ -93,27 +93,45 @@ export interface SyntheticOptions {
   batchSize?: number;
 }
 
-/**
- * A realistic institution graph at scale, as ingest documents that each reference only entities of earlier
- * documents: places, then institutions (with a part-of hierarchy), then people with positions over time, then
- * events with participants, then agreements. Who takes part follows a power law (a few hubs, a long tail).
- */
-export function* syntheticDocuments(options: SyntheticOptions): Generator<IngestDocument> {
-  const total = TIERS[options.tier];
-  const batchSize = options.batchSize ?? 1_000;
-  const next = random(options.seed ?? 20191223);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  /** Index in [0, n): small indexes far more often, as preferential attachment gives. */
-  const zipf = (n: number): number => Math.min(n - 1, Math.floor(n * next() ** 2.5));
-  const word = (): string => {
-    const w = Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(SYLLABLES)).join('');
-    return w.charAt(0).toUpperCase() + w.slice(1);
-  };
-  const date = (fromYear: number, years: number): string => {
-    const day = new Date(Date.UTC(fromYear, 0, 1) + Math.floor(next() * years * 365) * 86_400_000);
-    return day.toISOString().slice(0, 10);
-  };
+/** The random draws of one generation, in the order they are made: the same seed, the same graph. */
+class Draws {
+  readonly next: () => number;
 
+  constructor(seed: number) {
+    this.next = random(seed);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Index in [0, n): small indexes far more often, as preferential attachment gives. */
+  zipf(n: number): number {
+    return Math.min(n - 1, Math.floor(n * this.next() ** 2.5));
+  }
+
+  word(): string {
+    const w = Array.from({ length: 2 + Math.floor(this.next() * 2) }, () => this.pick(SYLLABLES)).join('');
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  }
+
+  date(fromYear: number, years: number): string {
+    const day = new Date(Date.UTC(fromYear, 0, 1) + Math.floor(this.next() * years * 365) * 86_400_000);
+    return day.toISOString().slice(0, 10);
+  }
+}
+
+const id = {
+  country: (i: number) => `place:country-${(COUNTRIES[i] as string).toLowerCase()}`,
+  region: (i: number) => `synthetic:region-${i}`,
+  city: (i: number) => `synthetic:city-${i}`,
+  institution: (i: number) => `synthetic:institution-${i}`,
+  person: (i: number) => `synthetic:person-${i}`,
+  event: (i: number) => `synthetic:event-${i}`,
+};
+
+/** How many of each kind a tier has. */
+function shapeOf(total: number) {
   const regions = Math.max(5, Math.round(total / 1_000));
   const cities = regions * 3;
   const institutions = Math.round(total * 0.25);
@@ -123,135 +141,163 @@ export function* syntheticDocuments(options: SyntheticOptions): Generator<Ingest
     1,
     total - institutions - people - events - regions - cities - COUNTRIES.length,
   );
+  return { regions, cities, institutions, people, events, agreements };
+}
 
-  let documentIndex = 0;
-  const source = (what: string) => ({
-    id: `synthetic:source-${documentIndex}`,
-    publisher: 'institution-graph synthetic generator',
-    title: `Synthetic ${what}, document ${documentIndex}`,
-    date: date(2015, 10),
-  });
-  function* batches<T>(count: number, make: (i: number) => T): Generator<T[]> {
-    for (let start = 0; start < count; start += batchSize) {
-      yield Array.from({ length: Math.min(batchSize, count - start) }, (_, k) => make(start + k));
-    }
+/** One generation's state: its draws, its shape, and the documents made so far. */
+class Generation {
+  private documentIndex = 0;
+
+  constructor(
+    readonly draw: Draws,
+    readonly shape: ReturnType<typeof shapeOf>,
+    readonly batchSize: number,
+  ) {}
+
+  /** A document about `what`: its source is drawn first, then its body. */
+  document(
+    what: string,
+    body: () => Omit<IngestDocument, 'source'>,
+    source: IngestDocument['source'] = this.source(what),
+  ): IngestDocument {
+    const document = { source, ...body() };
+    this.documentIndex += 1;
+    return document;
   }
-  const id = {
-    country: (i: number) => `place:country-${(COUNTRIES[i] as string).toLowerCase()}`,
-    region: (i: number) => `synthetic:region-${i}`,
-    city: (i: number) => `synthetic:city-${i}`,
-    institution: (i: number) => `synthetic:institution-${i}`,
-    person: (i: number) => `synthetic:person-${i}`,
-    event: (i: number) => `synthetic:event-${i}`,
-  };
 
+  source(what: string): IngestDocument['source'] {
+    return {
+      id: `synthetic:source-${this.documentIndex}`,
+      publisher: 'institution-graph synthetic generator',
+      title: `Synthetic ${what}, document ${this.documentIndex}`,
+      date: this.draw.date(2015, 10),
+    };
+  }
+
+  /** The indexes 0..count-1 in batches of the batch size. */
+  *batches(count: number): Generator<number[]> {
+    for (let start = 0; start < count; start += this.batchSize)
+      yield Array.from({ length: Math.min(this.batchSize, count - start) }, (_, k) => start + k);
+  }
+}
+
+function* places(g: Generation): Generator<IngestDocument> {
+  const { draw, shape } = g;
   // Countries first, then regions, then cities: each place's `in` is an earlier one, in its document or before.
   // The first document's source is drawn before the places, so that tiers of one places document stay as they were.
-  const firstSource = source('places');
-  const places = [
+  const firstSource = g.source('places');
+  const all = [
     ...COUNTRIES.map((code, i) => ({ id: id.country(i), kind: 'COUNTRY' as const, code })),
-    ...Array.from({ length: regions }, (_, i) => ({
+    ...Array.from({ length: shape.regions }, (_, i) => ({
       id: id.region(i),
       kind: 'REGION' as const,
-      name: `${word()} Region ${i}`,
-      in: id.country(zipf(COUNTRIES.length)),
+      name: `${draw.word()} Region ${i}`,
+      in: id.country(draw.zipf(COUNTRIES.length)),
     })),
-    ...Array.from({ length: cities }, (_, i) => ({
+    ...Array.from({ length: shape.cities }, (_, i) => ({
       id: id.city(i),
       kind: 'CITY' as const,
-      name: `${word()} City ${i}`,
-      in: id.region(i % regions),
+      name: `${draw.word()} City ${i}`,
+      in: id.region(i % shape.regions),
     })),
   ];
-  for (const batch of batches(places.length, (i) => places[i] as (typeof places)[number])) {
-    yield { source: documentIndex === 0 ? firstSource : source('places'), places: batch };
-    documentIndex += 1;
+  for (const [n, batch] of [...g.batches(all.length)].entries()) {
+    const body = () => ({ places: batch.map((i) => all[i] as (typeof all)[number]) });
+    yield g.document('places', body, n === 0 ? firstSource : undefined);
   }
+}
 
-  for (const batch of batches(institutions, (i) => i)) {
-    yield {
-      source: source('institutions'),
+function* institutions(g: Generation): Generator<IngestDocument> {
+  const { draw, shape } = g;
+  for (const batch of g.batches(shape.institutions))
+    yield g.document('institutions', () => ({
       institutions: batch.map((i) => ({
         id: id.institution(i),
-        kind: pick(INSTITUTION_KINDS),
-        name: `${word()} ${word()} Institute ${i}`,
-        locatedIn: id.city(zipf(cities)),
+        kind: draw.pick(INSTITUTION_KINDS),
+        name: `${draw.word()} ${draw.word()} Institute ${i}`,
+        locatedIn: id.city(draw.zipf(shape.cities)),
         // Every tenth institution is a unit of an earlier one: a part-of hierarchy, hubs at the top.
-        ...(i % 10 === 9 ? { partOf: id.institution(zipf(i)) } : {}),
+        ...(i % 10 === 9 ? { partOf: id.institution(draw.zipf(i)) } : {}),
       })),
-    };
-    documentIndex += 1;
-  }
+    }));
+}
 
-  for (const batch of batches(people, (i) => i)) {
-    yield {
-      source: source('people'),
+function* people(g: Generation): Generator<IngestDocument> {
+  const { draw, shape } = g;
+  const institution = () => id.institution(draw.zipf(shape.institutions));
+  for (const batch of g.batches(shape.people))
+    yield g.document('people', () => ({
       people: batch.map((i) => {
-        const since = date(2005, 15);
-        const later = Number(since.slice(0, 4)) + 1 + Math.floor(next() * 5);
+        const since = draw.date(2005, 15);
+        const later = Number(since.slice(0, 4)) + 1 + Math.floor(draw.next() * 5);
         return {
           id: id.person(i),
-          name: `${word()} ${word()} ${i}`,
+          name: `${draw.word()} ${draw.word()} ${i}`,
           positions: [
-            {
-              institution: id.institution(zipf(institutions)),
-              title: pick(TITLES),
-              since,
-              until: `${later}-06-30`,
-            },
-            { institution: id.institution(zipf(institutions)), title: pick(TITLES), since: `${later}-07-01` },
+            { institution: institution(), title: draw.pick(TITLES), since, until: `${later}-06-30` },
+            { institution: institution(), title: draw.pick(TITLES), since: `${later}-07-01` },
             // Half of the people also hold an office elsewhere, such as a board seat.
-            ...(next() < 0.5
-              ? [{ institution: id.institution(zipf(institutions)), title: 'Board Member', since }]
-              : []),
+            ...(draw.next() < 0.5 ? [{ institution: institution(), title: 'Board Member', since }] : []),
           ],
         };
       }),
-    };
-    documentIndex += 1;
-  }
+    }));
+}
 
-  for (const batch of batches(events, (i) => i)) {
-    yield {
-      source: source('events'),
+function* events(g: Generation): Generator<IngestDocument> {
+  const { draw, shape } = g;
+  for (const batch of g.batches(shape.events))
+    yield g.document('events', () => ({
       events: batch.map((i) => {
         const participants = new Map<string, string>();
-        const count = 4 + Math.floor(next() * 9);
+        const count = 4 + Math.floor(draw.next() * 9);
         while (participants.size < count) {
-          const entity = next() < 0.5 ? id.institution(zipf(institutions)) : id.person(zipf(people));
-          participants.set(entity, pick(ROLES));
+          const entity =
+            draw.next() < 0.5
+              ? id.institution(draw.zipf(shape.institutions))
+              : id.person(draw.zipf(shape.people));
+          participants.set(entity, draw.pick(ROLES));
         }
         return {
           id: id.event(i),
-          kind: pick(EVENT_KINDS),
-          name: `${word()} cooperation event ${i}`,
-          date: date(2010, 15),
-          place: id.city(zipf(cities)),
+          kind: draw.pick(EVENT_KINDS),
+          name: `${draw.word()} cooperation event ${i}`,
+          date: draw.date(2010, 15),
+          place: id.city(draw.zipf(shape.cities)),
           participants: [...participants].map(([entity, role]) => ({ entity, role: role as 'HOST' })),
         };
       }),
-    };
-    documentIndex += 1;
-  }
+    }));
+}
 
-  for (const batch of batches(agreements, (i) => i)) {
-    yield {
-      source: source('agreements'),
+function* agreements(g: Generation): Generator<IngestDocument> {
+  const { draw, shape } = g;
+  const institution = () => id.institution(draw.zipf(shape.institutions));
+  for (const batch of g.batches(shape.agreements))
+    yield g.document('agreements', () => ({
       agreements: batch.map((i) => {
-        const parties = new Set([
-          id.institution(zipf(institutions)),
-          id.institution(zipf(institutions)),
-          id.institution(zipf(institutions)),
-        ]);
+        const parties = [...new Set([institution(), institution(), institution()])];
         return {
           id: `synthetic:agreement-${i}`,
-          name: `${word()} cooperation agreement ${i}`,
-          reachedAt: id.event(zipf(events)),
-          parties: [...parties],
-          commitments: [{ text: `Cooperate on ${word().toLowerCase()} technology transfer.` }],
+          name: `${draw.word()} cooperation agreement ${i}`,
+          reachedAt: id.event(draw.zipf(shape.events)),
+          parties,
+          commitments: [{ text: `Cooperate on ${draw.word().toLowerCase()} technology transfer.` }],
         };
       }),
-    };
-    documentIndex += 1;
-  }
+    }));
+}
+
+/**
+ * A realistic institution graph at scale, as ingest documents that each reference only entities of earlier
+ * documents: places, then institutions (with a part-of hierarchy), then people with positions over time, then
+ * events with participants, then agreements. Who takes part follows a power law (a few hubs, a long tail).
+ */
+export function* syntheticDocuments(options: SyntheticOptions): Generator<IngestDocument> {
+  const g = new Generation(
+    new Draws(options.seed ?? 20191223),
+    shapeOf(TIERS[options.tier]),
+    options.batchSize ?? 1_000,
+  );
+  for (const section of [places, institutions, people, events, agreements]) yield* section(g);
 }
