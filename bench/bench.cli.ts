@@ -358,13 +358,8 @@ function packageVersion(name: string): string {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-async function main(): Promise<void> {
-  const s = settings();
-  const started = Date.now();
-  say(
-    `== benchmark: tier ${s.tier}, ${s.reps} repetitions of ${s.seconds} s per server and concurrency${s.quick ? ' (quick)' : ''}`,
-  );
-  // Always an embedded Neo4j of its own: the benchmark never writes its synthetic graph into a configured server.
+/** Opens the tier's embedded Neo4j (its own, never a configured server), loading the graph on first use. */
+async function openTier(s: Settings) {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NEO4J_URI: undefined,
@@ -375,11 +370,8 @@ async function main(): Promise<void> {
   };
   const config = loadConfig(env, projectRoot());
   const neo4j = await openNeo4j(config, createLogger('warn'));
-  const servers: ServerProcess[] = [];
-  const clients = {} as Record<Target, Client>;
   try {
     const db = neo4j.db;
-    const embedded = neo4j.embedded as EmbeddedNeo4j;
     const last = lastSyntheticId(s.tier);
     const loaded = await db.read(
       async (tx) => (await tx.run('MATCH (n:Entity {id: $last}) RETURN n', { last })).records.length > 0,
@@ -394,103 +386,141 @@ async function main(): Promise<void> {
       relationships: (await tx.run('MATCH ()-[r]->() RETURN count(r) AS c')).records[0]?.get('c') as number,
     }));
     say(`== graph: ${graph.nodes} nodes, ${graph.relationships} relationships`);
-    const params = await chooseParams(db, s.tier, config.limits.maxNeighborhoodNodes);
-    say(
-      `== parameters: ${params.institutions.length} institutions, ${params.people.length} people, ${params.pairs.length} pairs, ${params.searches.length} searches`,
-    );
+    return { neo4j, config, graph };
+  } catch (error) {
+    await neo4j.close();
+    throw error;
+  }
+}
 
+/** Every query of the mix (or those `--only` names), each measured on every target. */
+async function measureAll(
+  s: Settings,
+  db: Database,
+  clients: Record<Target, Client>,
+  maxNeighborhoodNodes: number,
+): Promise<QueryResult[]> {
+  const params = await chooseParams(db, s.tier, maxNeighborhoodNodes);
+  say(
+    `== parameters: ${params.institutions.length} institutions, ${params.people.length} people, ${params.pairs.length} pairs, ${params.searches.length} searches`,
+  );
+  const queries: QueryResult[] = [];
+  for (const query of [
+    ceilingQuery(),
+    statsQuery(),
+    institutionDetailQuery(params.institutions),
+    neighborhoodQuery(params.people),
+    shortestPathQuery(params.pairs),
+    searchQuery(params.searches),
+  ].filter((q) => s.only === undefined || q.name.includes(s.only))) {
+    queries.push(await measureRead(query, clients, s));
+  }
+  if (s.only === undefined || 'bulk ingest'.includes(s.only))
+    queries.push(await measureIngest(db, clients, s));
+  return queries;
+}
+
+/** What the run was: where, on what, with which versions and how. */
+async function describeRun(
+  s: Settings,
+  db: Database,
+  graph: BenchResults['graph'],
+): Promise<Omit<BenchResults, 'queries' | 'memory'>> {
+  const info = await db.serverInfo(5_000);
+  return {
+    tier: s.tier,
+    date: new Date().toISOString(),
+    mode: s.quick ? 'quick' : 'full',
+    commit: commitMeasured(),
+    graph,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+    },
+    versions: {
+      neo4j: `${info.version} ${info.edition}`,
+      '@neo4j/graphql': packageVersion('@neo4j/graphql'),
+      '@apollo/server': packageVersion('@apollo/server'),
+      'type-graphql': packageVersion('type-graphql'),
+      graphql: packageVersion('graphql'),
+      'neo4j-driver': packageVersion('neo4j-driver'),
+      express: packageVersion('express'),
+    },
+    method: [
+      `Each server in its own Node.js process, all on one embedded Neo4j, the load generator in a third process.`,
+      `Answers checked equal before timing; warm-up ${s.seconds} s per server and query.`,
+      `${s.reps} repetitions, each server in turn (rotating who goes first): ${s.seconds} s at concurrency 1, then ${s.seconds} s at concurrency ${CONCURRENCY}.`,
+      'p50/p99: medians over repetitions of per-repetition percentiles at concurrency 1; req/s: median at concurrency 16; ranges over repetitions.',
+      'Round trips: Cypher queries per request, counted by each server around its driver transactions.',
+    ],
+  };
+}
+
+/** results.json and RESULTS.md in `s.out`, keeping the explorer's figures (bench/explorer.bench.ts) there. */
+function writeResults(s: Settings, results: BenchResults): string {
+  fs.mkdirSync(s.out, { recursive: true });
+  const earlier = (file: string): string =>
+    fs.existsSync(path.join(s.out, file)) ? fs.readFileSync(path.join(s.out, file), 'utf8') : '';
+  const { explorer } = JSON.parse(earlier('results.json') || '{}') as { explorer?: unknown };
+  const explorerSection = earlier('RESULTS.md').split(EXPLORER_SECTION)[1];
+  fs.writeFileSync(
+    path.join(s.out, 'results.json'),
+    `${JSON.stringify({ ...results, explorer }, null, 2)}\n`,
+  );
+  const table = markdown(results);
+  fs.writeFileSync(
+    path.join(s.out, 'RESULTS.md'),
+    [
+      `# Benchmark results: ${s.tier} tier, ${results.date.slice(0, 10)}`,
+      '',
+      `Graph: ${results.graph.nodes} nodes, ${results.graph.relationships} relationships. Mode: ${results.mode}. Commit: ${results.commit}.`,
+      `Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node.js ${results.machine.node}.`,
+      `Versions: ${Object.entries(results.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      '',
+      ...results.method.map((m) => `- ${m}`),
+      '',
+      memoryLine(results.memory),
+      '',
+      table,
+      '',
+      'Where a goal is not met, why (profiles, dbHits) and what would meet it: bench/ANALYSIS.md.',
+      '',
+      ...(explorerSection === undefined ? [] : [`${EXPLORER_SECTION}${explorerSection}`]),
+    ].join('\n'),
+  );
+  return table;
+}
+
+async function main(): Promise<void> {
+  const s = settings();
+  const started = Date.now();
+  say(
+    `== benchmark: tier ${s.tier}, ${s.reps} repetitions of ${s.seconds} s per server and concurrency${s.quick ? ' (quick)' : ''}`,
+  );
+  const { neo4j, config, graph } = await openTier(s);
+  const servers: ServerProcess[] = [];
+  const clients = {} as Record<Target, Client>;
+  try {
+    const embedded = neo4j.embedded as EmbeddedNeo4j;
     for (const target of TARGETS) {
       const server = await ServerProcess.start(target, embedded);
       servers.push(server);
       clients[target] = new Client(server.url);
       say(`== ${target} listening at ${server.url}`);
     }
-
-    const queries: QueryResult[] = [];
-    for (const query of [
-      ceilingQuery(),
-      statsQuery(),
-      institutionDetailQuery(params.institutions),
-      neighborhoodQuery(params.people),
-      shortestPathQuery(params.pairs),
-      searchQuery(params.searches),
-    ].filter((q) => s.only === undefined || q.name.includes(s.only))) {
-      queries.push(await measureRead(query, clients, s));
-    }
-    if (s.only === undefined || 'bulk ingest'.includes(s.only))
-      queries.push(await measureIngest(db, clients, s));
-
-    const info = await db.serverInfo(5_000);
+    const queries = await measureAll(s, neo4j.db, clients, config.limits.maxNeighborhoodNodes);
     // Read before the servers stop: peak resident memory over the whole run, each process on its own.
     const memory = Object.fromEntries([
       ...servers.map((server) => [server.target, processMemory(server.child.pid)] as const),
       ['neo4j', processMemory(embedded.pid)] as const,
     ]);
-    const results: BenchResults = {
-      tier: s.tier,
-      date: new Date().toISOString(),
-      mode: s.quick ? 'quick' : 'full',
-      commit: commitMeasured(),
-      graph,
-      machine: {
-        cpu: os.cpus()[0]?.model ?? 'unknown',
-        cores: os.cpus().length,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        os: `${os.type()} ${os.release()}`,
-        node: process.version,
-      },
-      versions: {
-        neo4j: `${info.version} ${info.edition}`,
-        '@neo4j/graphql': packageVersion('@neo4j/graphql'),
-        '@apollo/server': packageVersion('@apollo/server'),
-        'type-graphql': packageVersion('type-graphql'),
-        graphql: packageVersion('graphql'),
-        'neo4j-driver': packageVersion('neo4j-driver'),
-        express: packageVersion('express'),
-      },
-      method: [
-        `Each server in its own Node.js process, all on one embedded Neo4j, the load generator in a third process.`,
-        `Answers checked equal before timing; warm-up ${s.seconds} s per server and query.`,
-        `${s.reps} repetitions, each server in turn (rotating who goes first): ${s.seconds} s at concurrency 1, then ${s.seconds} s at concurrency ${CONCURRENCY}.`,
-        'p50/p99: medians over repetitions of per-repetition percentiles at concurrency 1; req/s: median at concurrency 16; ranges over repetitions.',
-        'Round trips: Cypher queries per request, counted by each server around its driver transactions.',
-      ],
-      queries,
-      memory,
-    };
-    fs.mkdirSync(s.out, { recursive: true });
-    // The explorer's figures (bench/explorer.bench.ts) share these files: this run keeps them.
-    const earlier = (file: string): string =>
-      fs.existsSync(path.join(s.out, file)) ? fs.readFileSync(path.join(s.out, file), 'utf8') : '';
-    const { explorer } = JSON.parse(earlier('results.json') || '{}') as { explorer?: unknown };
-    const explorerSection = earlier('RESULTS.md').split(EXPLORER_SECTION)[1];
-    fs.writeFileSync(
-      path.join(s.out, 'results.json'),
-      `${JSON.stringify({ ...results, explorer }, null, 2)}\n`,
-    );
-    const table = markdown(results);
-    fs.writeFileSync(
-      path.join(s.out, 'RESULTS.md'),
-      [
-        `# Benchmark results: ${s.tier} tier, ${results.date.slice(0, 10)}`,
-        '',
-        `Graph: ${graph.nodes} nodes, ${graph.relationships} relationships. Mode: ${results.mode}. Commit: ${results.commit}.`,
-        `Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node.js ${results.machine.node}.`,
-        `Versions: ${Object.entries(results.versions)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}.`,
-        '',
-        ...results.method.map((m) => `- ${m}`),
-        '',
-        memoryLine(results.memory),
-        '',
-        table,
-        '',
-        'Where a goal is not met, why (profiles, dbHits) and what would meet it: bench/ANALYSIS.md.',
-        '',
-        ...(explorerSection === undefined ? [] : [`${EXPLORER_SECTION}${explorerSection}`]),
-      ].join('\n'),
-    );
+    const results: BenchResults = { ...(await describeRun(s, neo4j.db, graph)), queries, memory };
+    const table = writeResults(s, results);
     say('');
     say(table);
     say('');
