@@ -29,22 +29,19 @@ export interface HttpApp {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Express with /healthz, /readyz, /metrics, /graphql and the explorer page at /; not yet listening. */
-export async function createHttpApp(deps: {
+type Deps = {
   config: Config;
   log: Logger;
   schema: GraphQLSchema;
   services: Services;
   databases: DatabaseProvider;
-}): Promise<HttpApp> {
-  const { config, log, schema, services, databases } = deps;
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+};
 
-  const metrics = createMetrics(databases);
+/** Apollo with the cost limits before execution and the plugins in the order their hooks must run. */
+function createApollo(deps: Deps, httpServer: http.Server, metrics: ReturnType<typeof createMetrics>) {
+  const { config, log, schema } = deps;
   const production = config.env === 'production';
-  const apollo = new ApolloServer<RequestContext>({
+  return new ApolloServer<RequestContext>({
     schema,
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
@@ -73,6 +70,71 @@ export async function createHttpApp(deps: {
       errorLogging(log),
     ],
   });
+}
+
+/** Each GraphQL request's context: its id, its own loaders, and who is asking (401 for a bad token). */
+function requestContext(deps: Deps, auth: AuthService) {
+  const { config, log, services, databases } = deps;
+  return async ({ req }: { req: express.Request }): Promise<RequestContext> => {
+    const given = req.header('x-request-id');
+    const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+    const graph = new RelationshipService(new RequestLoaders(databases, config.limits.maxTraversalDepth));
+    let user;
+    try {
+      user = await auth.authenticate(req.header('authorization'));
+    } catch (error) {
+      // Thrown here, before execution, it must carry its own HTTP status: 401.
+      throw new GraphQLError((error as Error).message, {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    return {
+      requestId,
+      log: log.child({ requestId }),
+      services,
+      graph,
+      user,
+      auth,
+      readsNeedRole: config.auth.reads === 'reader',
+    };
+  };
+}
+
+/** Every query a request makes takes its time from this deadline. */
+const deadline =
+  (config: Config) => (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
+    withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next);
+
+/** Bodies that are not JSON or are too large never reach GraphQL: answer in GraphQL's error shape, no stack. */
+const bodyErrors =
+  (log: Logger) =>
+  (
+    error: { status?: number; type?: string },
+    _req: express.Request,
+    res: express.Response,
+    _next: express.NextFunction,
+  ) => {
+    const status = error.status ?? 500;
+    const message =
+      error.type === 'entity.too.large'
+        ? 'The request body is larger than this server accepts.'
+        : status < 500
+          ? 'The request body is not valid JSON.'
+          : 'Internal server error';
+    if (status >= 500) log.error({ err: error }, 'unexpected HTTP error');
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
+  };
+
+/** Express with /healthz, /readyz, /metrics, /graphql and the explorer page at /; not yet listening. */
+export async function createHttpApp(deps: Deps): Promise<HttpApp> {
+  const { config, log, services, databases } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const metrics = createMetrics(databases);
+  const apollo = createApollo(deps, httpServer, metrics);
   const auth = new AuthService(config.auth);
   if (!auth.enabled)
     log.warn('access control is off: no AUTH_JWT_SECRET or AUTH_JWKS_URL is set, so anyone may write');
@@ -81,82 +143,28 @@ export async function createHttpApp(deps: {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   });
-
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-
   app.get('/readyz', async (_req, res) => {
     const readiness = await services.system.readiness();
     if (readiness.ready) res.json({ status: 'ready', neo4j: readiness.neo4j });
     else res.status(503).json({ status: 'unavailable', reason: readiness.reason });
   });
-
   app.use(
     '/graphql',
     // Room for the largest ingest document in a GraphQL request; the ingest service checks the document itself.
     express.json({ limit: config.limits.maxDocumentBytes * 2 }),
-    // After the body is read (its stream callbacks would lose the async context): every query the request
-    // makes takes its time from this deadline.
-    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
-      withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const given = req.header('x-request-id');
-        const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
-        const graph = new RelationshipService(new RequestLoaders(databases, config.limits.maxTraversalDepth));
-        let user;
-        try {
-          user = await auth.authenticate(req.header('authorization'));
-        } catch (error) {
-          // Thrown here, before execution, it must carry its own HTTP status: 401.
-          throw new GraphQLError((error as Error).message, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
-        return {
-          requestId,
-          log: log.child({ requestId }),
-          services,
-          graph,
-          user,
-          auth,
-          readsNeedRole: config.auth.reads === 'reader',
-        };
-      },
-    }),
+    // After the body is read: its stream callbacks would lose the async context the deadline lives in.
+    deadline(config),
+    expressMiddleware(apollo, { context: requestContext(deps, auth) }),
   );
-
   app.get(
     '/export',
-    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
-      withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next),
+    deadline(config),
     exportHandler({ exporter: services.export, auth, readsNeedRole: config.auth.reads === 'reader', log }),
   );
-
   app.use(webStatic());
-
-  // Bodies that are not JSON or are too large never reach GraphQL: answer in GraphQL's error shape, no stack.
-  app.use(
-    (
-      error: { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      const status = error.status ?? 500;
-      const message =
-        error.type === 'entity.too.large'
-          ? 'The request body is larger than this server accepts.'
-          : status < 500
-            ? 'The request body is not valid JSON.'
-            : 'Internal server error';
-      if (status >= 500) log.error({ err: error }, 'unexpected HTTP error');
-      res.status(status).json({
-        errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-      });
-    },
-  );
-
+  app.use(bodyErrors(log));
   return { httpServer, apollo };
 }
