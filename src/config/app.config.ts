@@ -116,8 +116,15 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
+  const config = readSettings(read, env, cwd);
+  checkTogether(config, read, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
 
-  const config: Config = {
+/** Every setting on its own: its variable, default and range. */
+function readSettings(read: EnvReader, env: Env, cwd: string): Config {
+  return {
     env: read.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
     http: {
       host: read.string('HOST', '127.0.0.1'),
@@ -186,7 +193,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       startupTimeoutMs: read.int('NEO4J_STARTUP_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
     },
   };
+}
 
+/** What settings must be together (timeouts, page sizes, access control); decides whether access control is on. */
+function checkTogether(config: Config, read: EnvReader, problems: string[]): void {
   if (config.limits.defaultPageSize > config.limits.maxPageSize) {
     problems.push(
       `DEFAULT_PAGE_SIZE (${config.limits.defaultPageSize}) must not exceed MAX_PAGE_SIZE (${config.limits.maxPageSize})`,
@@ -214,8 +224,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     );
   }
   config.auth.enabled = keyed && !disabled;
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
 }
 
 class EnvReader {
