@@ -52,46 +52,12 @@ export class StatsView {
       );
       return;
     }
-    // Categories in a fixed order, so that the tiles stay in place from one load to the next.
-    const counted = new Set(stats.entitiesByKind.map((k) => k.category));
-    const totals = new Map<string, number>(
-      Object.keys(PLURAL)
-        .filter((category) => counted.has(category))
-        .map((category) => [category, 0]),
-    );
-    stats.entitiesByKind.forEach((k) => totals.set(k.category, (totals.get(k.category) ?? 0) + k.count));
-    const countryName = new Map(stats.institutionsByCountry.map((c) => [c.code, c.name]));
-    const country = (code: string): string =>
-      countryName.get(code) ? `${code} ${countryName.get(code)}` : code;
-
     this.el.append(
-      h(
-        'div',
-        { class: 'tiles', id: 'totals' },
-        ...[...totals].map(([category, count]) =>
-          h(
-            'div',
-            { class: 'tile', 'data-category': category, style: `border-color:${color(category)}` },
-            h('strong', {}, String(count)),
-            h('span', {}, PLURAL[category] ?? category),
-          ),
-        ),
-      ),
+      this.totals(stats),
       h(
         'div',
         { class: 'charts' },
-        this.section(
-          'chart-countries',
-          'Institutions by country',
-          barChart(
-            stats.institutionsByCountry.map((c) => ({
-              key: c.code ?? 'none',
-              label: c.code ? country(c.code) : 'No known country',
-              values: [c.count],
-            })),
-            [{ name: 'institutions', color: color('Institution') }],
-          ),
-        ),
+        this.countries(stats),
         this.section(
           'chart-years',
           'Events per year',
@@ -100,47 +66,8 @@ export class StatsView {
             color('Event'),
           ),
         ),
-        this.section(
-          'chart-top',
-          'Most connected entities',
-          barChart(
-            stats.topEntities.map((t) => ({
-              key: t.node.id,
-              label: t.node.name.length > 30 ? `${t.node.name.slice(0, 29)}…` : t.node.name,
-              values: [t.degree],
-              onClick: () => this.store.open(t.node.id, { view: 'explore' }),
-            })),
-            [{ name: 'relationships', color: '#566573' }],
-            230,
-          ),
-          h('p', { class: 'hint' }, 'Click one to explore it.'),
-        ),
-        this.section(
-          'chart-cooperation',
-          'Cooperation between countries',
-          stats.countryCooperation.length === 0
-            ? h('p', { class: 'empty' }, 'No events or agreements join two countries yet.')
-            : barChart(
-                stats.countryCooperation.map((p) => ({
-                  key: `${p.a}-${p.b}`,
-                  label: `${p.a} – ${p.b}`,
-                  values: [p.events, p.agreements],
-                })),
-                [
-                  { name: 'events', color: color('Event') },
-                  { name: 'agreements', color: color('Agreement') },
-                ],
-                90,
-              ),
-          h(
-            'p',
-            { class: 'legend' },
-            h('span', { class: 'swatch', style: `background:${color('Event')}` }),
-            'events with participants from both ',
-            h('span', { class: 'swatch', style: `background:${color('Agreement')}` }),
-            'agreements with parties from both',
-          ),
-        ),
+        this.mostConnected(stats),
+        this.cooperation(stats),
         this.section(
           'chart-kinds',
           'Entities by kind',
@@ -154,6 +81,91 @@ export class StatsView {
             [{ name: 'entities', color: '#2471a3' }],
           ),
         ),
+      ),
+    );
+  }
+
+  /** A tile per category, in a fixed order, so that the tiles stay in place from one load to the next. */
+  private totals(stats: Stats): HTMLElement {
+    const counted = new Set(stats.entitiesByKind.map((k) => k.category));
+    const totals = new Map<string, number>(
+      Object.keys(PLURAL)
+        .filter((category) => counted.has(category))
+        .map((category) => [category, 0]),
+    );
+    stats.entitiesByKind.forEach((k) => totals.set(k.category, (totals.get(k.category) ?? 0) + k.count));
+    return h(
+      'div',
+      { class: 'tiles', id: 'totals' },
+      ...[...totals].map(([category, count]) =>
+        h(
+          'div',
+          { class: 'tile', 'data-category': category, style: `border-color:${color(category)}` },
+          h('strong', {}, String(count)),
+          h('span', {}, PLURAL[category] ?? category),
+        ),
+      ),
+    );
+  }
+
+  private countries(stats: Stats): HTMLElement {
+    return this.section(
+      'chart-countries',
+      'Institutions by country',
+      barChart(
+        stats.institutionsByCountry.map((c) => ({
+          key: c.code ?? 'none',
+          label: c.code ? (c.name ? `${c.code} ${c.name}` : c.code) : 'No known country',
+          values: [c.count],
+        })),
+        [{ name: 'institutions', color: color('Institution') }],
+      ),
+    );
+  }
+
+  private mostConnected(stats: Stats): HTMLElement {
+    return this.section(
+      'chart-top',
+      'Most connected entities',
+      barChart(
+        stats.topEntities.map((t) => ({
+          key: t.node.id,
+          label: t.node.name.length > 30 ? `${t.node.name.slice(0, 29)}…` : t.node.name,
+          values: [t.degree],
+          onClick: () => this.store.open(t.node.id, { view: 'explore' }),
+        })),
+        [{ name: 'relationships', color: '#566573' }],
+        230,
+      ),
+      h('p', { class: 'hint' }, 'Click one to explore it.'),
+    );
+  }
+
+  private cooperation(stats: Stats): HTMLElement {
+    return this.section(
+      'chart-cooperation',
+      'Cooperation between countries',
+      stats.countryCooperation.length === 0
+        ? h('p', { class: 'empty' }, 'No events or agreements join two countries yet.')
+        : barChart(
+            stats.countryCooperation.map((p) => ({
+              key: `${p.a}-${p.b}`,
+              label: `${p.a} – ${p.b}`,
+              values: [p.events, p.agreements],
+            })),
+            [
+              { name: 'events', color: color('Event') },
+              { name: 'agreements', color: color('Agreement') },
+            ],
+            90,
+          ),
+      h(
+        'p',
+        { class: 'legend' },
+        h('span', { class: 'swatch', style: `background:${color('Event')}` }),
+        'events with participants from both ',
+        h('span', { class: 'swatch', style: `background:${color('Agreement')}` }),
+        'agreements with parties from both',
       ),
     );
   }
