@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/config/project.paths';
 import { median } from './load.runner';
-import { freePort } from './bench.server';
+import { startApiOnTier } from './tier.api';
 
 /**
  * Analytics on a benchmark tier through the API: each question's first call (projection and algorithm) and
@@ -27,7 +24,7 @@ const QUESTIONS: { name: string; query: string }[] = [
 ];
 const CACHED_CALLS = 5;
 /** An analysis of the whole 100k tier takes longer than a lookup's default deadline. */
-const DEADLINE_MS = '300000';
+const DEADLINE_MS = 300_000;
 
 async function ask(url: string, query: string): Promise<{ ms: number; body: string }> {
   const started = performance.now();
@@ -45,38 +42,9 @@ async function ask(url: string, query: string): Promise<{ ms: number; body: stri
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { tier: { type: 'string', default: '100k' } } });
   const tier = values.tier ?? '100k';
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'src', 'index.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      AUTH_DISABLED: 'true',
-      PORT: String(port),
-      SEED: 'never',
-      LOG_LEVEL: 'warn',
-      NEO4J_DATA_DIR: `.data/bench-${tier}`,
-      NEO4J_HEAP_MB: '2048',
-      NEO4J_PAGECACHE_MB: '1024',
-      REQUEST_TIMEOUT_MS: DEADLINE_MS,
-      NEO4J_TRANSACTION_TIMEOUT_MS: DEADLINE_MS,
-      // A shared machine under load: the store of a large tier opens slowly.
-      NEO4J_STARTUP_TIMEOUT_MS: '900000',
-    },
-    cwd: projectRoot(),
-    stdio: ['pipe', 'inherit', 'inherit'],
-  });
+  const api = await startApiOnTier(tier, DEADLINE_MS);
+  const url = api.url;
   try {
-    for (const deadline = Date.now() + 900_000; ;) {
-      if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error('the API was not ready within 900 s');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     const rows: string[] = [];
     for (const { name, query } of QUESTIONS) {
       const first = await ask(url, query).catch((error: Error) => error);
@@ -105,8 +73,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    api.stdin?.end();
-    api.kill('SIGTERM');
+    api.stop();
   }
 }
 
