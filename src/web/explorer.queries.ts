@@ -229,6 +229,9 @@ export interface GroupPage {
   nodes: NeighbourMember[];
 }
 
+/** Members a group adds to the graph each time it is opened ("show more"). */
+export const GROUP_PAGE_SIZE = 25;
+
 export const GROUP_PAGE = `query GroupPage($id: ID!, $kind: EntityKind!, $relationship: RelationshipKind!, $direction: RelationshipDirection, $from: Date, $to: Date, $first: Int, $after: String) {
   neighbourhoodGroupPage(id: $id, kind: $kind, relationship: $relationship, direction: $direction, from: $from, to: $to, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { ${MEMBER} }
