@@ -90,10 +90,15 @@ export class TimelineView {
       this.el.append(h('p', { class: 'empty' }, `No events${within}.`));
       return;
     }
+    // Once more pages were added, the count says the list is now whole.
+    const count =
+      shown.entries.length > TIMELINE_PAGE_SIZE && !shown.hasNextPage
+        ? `All ${shown.totalCount.toLocaleString('en')} shown`
+        : shownOf(shown.entries.length, shown.totalCount);
     const status = h(
       'p',
       { class: 'count', id: 'timeline-count', 'aria-live': 'polite', tabindex: -1 },
-      shownOf(shown.entries.length, shown.totalCount),
+      count,
     );
     this.el.append(
       h(
