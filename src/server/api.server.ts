@@ -59,7 +59,9 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
   });
   let neo4j: Neo4jConnection | undefined;
 
+  const warming = new AbortController();
   const stop = async (): Promise<void> => {
+    warming.abort();
     const started = Date.now();
     await apollo.stop();
     log.info(`HTTP drained in ${Date.now() - started} ms`);
@@ -83,7 +85,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     }
     databases.set(db);
     log.info({ url }, 'ready');
-    const warmup = warmPlans({ db, config, log, schema });
+    const warmup = warmPlans({ db, config, log, schema, signal: warming.signal });
     return { url, port, embedded: neo4j.embedded, database: db, warmup, stop };
   } catch (error) {
     await stop().catch(() => undefined);

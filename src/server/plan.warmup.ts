@@ -105,6 +105,8 @@ export async function warmPlans(deps: {
   config: Config;
   log: Logger;
   schema: GraphQLSchema;
+  /** Aborted when the API stops: no query is sent after it. */
+  signal: AbortSignal;
 }): Promise<WarmupReport> {
   const started = Date.now();
   const statements: string[] = [];
@@ -122,6 +124,7 @@ export async function warmPlans(deps: {
   };
   const failures: string[] = [];
   const attempt = async (work: () => Promise<unknown>): Promise<void> => {
+    if (deps.signal.aborted) return;
     try {
       await work();
     } catch (error) {
