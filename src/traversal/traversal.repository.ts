@@ -215,8 +215,10 @@ export class TraversalRepository {
   }
 
   /**
-   * Events involving an entity, in date order: as participant, site, or party to an agreement reached there;
-   * with its sub-units, and its people while they held their positions, when asked.
+   * Events involving an entity (or the entity a merged id went into), in date order: as participant, site, or
+   * party to an agreement reached there; with its sub-units, and its people while they held their positions,
+   * when asked. How many there are, and the `limit` from `skip`: a hub has thousands, and a page of them reads
+   * the properties of that page alone. Undefined when no entity has the id.
    */
   async timeline(args: {
     id: string;
@@ -224,44 +226,57 @@ export class TraversalRepository {
     to: string | null;
     includeSubUnits: boolean;
     includePeople: boolean;
+    skip: number;
     limit: number;
-  }): Promise<{ event: GraphNode; role: string; viaId: string }[]> {
+  }): Promise<{ total: number; entries: { event: GraphNode; role: string; viaId: string }[] } | undefined> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
-        `MATCH (root:Entity {id: $id})
+        `WITH $id AS id
+         ${CURRENT_ENTITY}
+         WITH entity AS root
          OPTIONAL MATCH (sub:Entity)-[:PART_OF*1..6]->(root) WHERE $includeSubUnits AND NOT sub:Event
          WITH root, collect(DISTINCT sub) AS subUnits
-         WITH [root] + subUnits AS units
-         CALL (units) {
-           UNWIND units AS actor
-           RETURN actor, null AS since, null AS until
-           UNION
-           UNWIND units AS unit
-           MATCH (actor:Person)-[position:HOLDS_POSITION]->(unit) WHERE $includePeople
-           RETURN actor, position.since AS since, position.until AS until
+         CALL (root, subUnits) {
+           WITH [root] + subUnits AS units
+           CALL (units) {
+             UNWIND units AS actor
+             RETURN actor, null AS since, null AS until
+             UNION
+             UNWIND units AS unit
+             MATCH (actor:Person)-[position:HOLDS_POSITION]->(unit) WHERE $includePeople
+             RETURN actor, position.since AS since, position.until AS until
+           }
+           CALL (actor) {
+             MATCH (actor)-[r:PARTICIPATED_IN]->(e:Event) RETURN e, r.role AS role
+             UNION
+             MATCH (e:Event)-[:AT_SITE]->(actor) RETURN e, 'SITE' AS role
+             UNION
+             MATCH (actor)-[:PARTY_TO]->(:Agreement)-[:REACHED_AT]->(e:Event) RETURN e, 'PARTY' AS role
+           }
+           WITH e, role, actor, since, until
+           WHERE ($from IS NULL OR coalesce(e.endDate, e.date) >= date($from))
+             AND ($to IS NULL OR e.date <= date($to))
+             AND (since IS NULL OR e.date IS NULL OR e.date >= since)
+             AND (until IS NULL OR e.date IS NULL OR e.date <= until)
+           WITH DISTINCT e, role, actor.id AS viaId
+           ORDER BY e.date IS NULL, e.date, e.name, viaId, role
+           RETURN collect({e: e, role: role, viaId: viaId}) AS rows
          }
-         CALL (actor) {
-           MATCH (actor)-[r:PARTICIPATED_IN]->(e:Event) RETURN e, r.role AS role
-           UNION
-           MATCH (e:Event)-[:AT_SITE]->(actor) RETURN e, 'SITE' AS role
-           UNION
-           MATCH (actor)-[:PARTY_TO]->(:Agreement)-[:REACHED_AT]->(e:Event) RETURN e, 'PARTY' AS role
-         }
-         WITH e, role, actor, since, until
-         WHERE ($from IS NULL OR coalesce(e.endDate, e.date) >= date($from))
-           AND ($to IS NULL OR e.date <= date($to))
-           AND (since IS NULL OR e.date IS NULL OR e.date >= since)
-           AND (until IS NULL OR e.date IS NULL OR e.date <= until)
-         RETURN DISTINCT labels(e) AS labels, properties(e) AS props, role, actor.id AS viaId, e.date AS date, e.name AS name
-         ORDER BY date IS NULL, date, name, viaId, role
-         LIMIT $limit`,
-        { ...args, limit: neo4j.int(args.limit) },
+         RETURN size(rows) AS total,
+                [row IN rows[$skip..$skip + $limit] |
+                  {labels: labels(row.e), props: properties(row.e), role: row.role, viaId: row.viaId}] AS entries`,
+        { ...args, skip: neo4j.int(args.skip), limit: neo4j.int(args.limit) },
       );
-      return result.records.map((r) => ({
-        event: node(r.toObject() as NodeRow),
-        role: r.get('role') as string,
-        viaId: r.get('viaId') as string,
-      }));
+      const record = result.records[0];
+      if (!record) return undefined;
+      return {
+        total: record.get('total') as number,
+        entries: (record.get('entries') as (NodeRow & { role: string; viaId: string })[]).map((row) => ({
+          event: node(row),
+          role: row.role,
+          viaId: row.viaId,
+        })),
+      };
     });
   }
 }

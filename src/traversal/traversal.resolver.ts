@@ -7,7 +7,8 @@ import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import { EntityKind } from '../modules/entity/entity.type';
 import { Source } from '../modules/source/source.type';
-import { DEFAULT_PATHS, type Path, type TraversalService } from './traversal.service';
+import { DEFAULT_PATHS, type Path, type TimelineRow, type TraversalService } from './traversal.service';
+import type { Page } from '../graphql/connection.type';
 import {
   CommonConnection,
   GraphEdge,
@@ -15,6 +16,7 @@ import {
   RelationshipKind,
   Subgraph,
   TimelineEntry,
+  TimelineEntryConnection,
 } from './traversal.type';
 
 /** A timeline entry as TimelineEntry's fields read it: the entity it came through still to be loaded. */
@@ -24,6 +26,23 @@ interface Timeline {
   role: string | undefined;
   via: Promise<GraphNode | undefined>;
 }
+
+const INCLUDE_SUB_UNITS = {
+  nullable: true,
+  description: 'Also the events of its departments and other parts.',
+};
+const INCLUDE_PEOPLE = {
+  nullable: true,
+  description: 'Also the events of its people, while they held their positions.',
+};
+
+/** A row as TimelineEntry's fields read it: the entity it came through loaded with the request's batch. */
+const timelineEntry = (row: TimelineRow, ctx: RequestContext): Timeline => ({
+  date: row.event.date,
+  event: row.event,
+  role: row.role,
+  via: ctx.graph.node(row.viaId),
+});
 
 @Resolver()
 export class TraversalResolver {
@@ -115,30 +134,51 @@ export class TraversalResolver {
     return ctx.services.traversal.commonConnections(a, b);
   }
 
-  @Query(() => [TimelineEntry], { description: 'Events involving an entity, in date order.' })
+  @Query(() => [TimelineEntry], {
+    description: 'Events involving an entity, in date order: the earliest MAX_TIMELINE_EVENTS.',
+  })
   async timeline(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
     @Arg('from', () => DateScalar, { nullable: true }) from?: string,
     @Arg('to', () => DateScalar, { nullable: true }) to?: string,
-    @Arg('includeSubUnits', {
-      nullable: true,
-      description: 'Also the events of its departments and other parts.',
-    })
-    includeSubUnits?: boolean,
-    @Arg('includePeople', {
-      nullable: true,
-      description: 'Also the events of its people, while they held their positions.',
-    })
-    includePeople?: boolean,
+    @Arg('includeSubUnits', INCLUDE_SUB_UNITS) includeSubUnits?: boolean,
+    @Arg('includePeople', INCLUDE_PEOPLE) includePeople?: boolean,
   ): Promise<Timeline[]> {
-    const entries = await ctx.services.traversal.timeline({ id, from, to, includeSubUnits, includePeople });
-    return entries.map((entry) => ({
-      date: entry.event.date,
-      event: entry.event,
-      role: entry.role,
-      via: ctx.graph.node(entry.viaId),
-    }));
+    const rows = await ctx.services.traversal.timeline({ id, from, to, includeSubUnits, includePeople });
+    return rows.map((row) => timelineEntry(row, ctx));
+  }
+
+  @Query(() => TimelineEntryConnection, {
+    description:
+      'A page of the events involving an entity, in date order, and how many there are: a hub’s timeline page by page.',
+  })
+  async timelinePage(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+    @Arg('includeSubUnits', INCLUDE_SUB_UNITS) includeSubUnits?: boolean,
+    @Arg('includePeople', INCLUDE_PEOPLE) includePeople?: boolean,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Default DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE.',
+    })
+    first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ): Promise<Page<Timeline>> {
+    // A variable sent as null arrives as null: no cursor, the default page.
+    const page = await ctx.services.traversal.timelinePage({
+      id,
+      from,
+      to,
+      includeSubUnits,
+      includePeople,
+      first: first ?? undefined,
+      after: after ?? undefined,
+    });
+    const nodes = page.nodes.map((row) => timelineEntry(row, ctx));
+    return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] as Timeline })) };
   }
 }
 

@@ -2,6 +2,7 @@ import { AppError } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
 import type { GraphNode } from '../db/graph.record';
+import { pageWindow, toPage, type Page } from '../graphql/connection.type';
 import type { EntityKind } from '../modules/entity/entity.type';
 import { explainEdge } from './hop.explanation';
 import { TraversalRepository, type PathRows } from './traversal.repository';
@@ -23,6 +24,23 @@ export interface Path {
 const ALL_KINDS = Object.values(RelationshipKind);
 const bad = (field: string, message: string): AppError =>
   new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+const notFound = (field: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(id)}`, { field });
+
+export interface TimelineArgs {
+  id: string;
+  from?: string;
+  to?: string;
+  includeSubUnits?: boolean;
+  includePeople?: boolean;
+}
+
+/** A timeline entry as read: the event, the role, and the id of the entity it came through. */
+export interface TimelineRow {
+  event: GraphNode;
+  role: string;
+  viaId: string;
+}
 
 /** The rules of traversals: every depth and size bounded by configuration, every hop explained. */
 export class TraversalService {
@@ -100,23 +118,33 @@ export class TraversalService {
     return this.repository().common(ids.a, ids.b, limit);
   }
 
-  async timeline(args: {
-    id: string;
-    from?: string;
-    to?: string;
-    includeSubUnits?: boolean;
-    includePeople?: boolean;
-  }) {
+  /** The earliest MAX_TIMELINE_EVENTS entries of an entity's timeline (see TraversalRepository.timeline). */
+  async timeline(args: TimelineArgs): Promise<TimelineRow[]> {
+    return (await this.readTimeline(args, { skip: 0, limit: this.limits.maxTimelineEvents })).entries;
+  }
+
+  /** A page of an entity's timeline, `first` from `after` as every page of this API, and how many it has. */
+  async timelinePage(args: TimelineArgs & { first?: number; after?: string }): Promise<Page<TimelineRow>> {
+    const window = pageWindow(args.first, args.after, this.limits.maxPageSize, this.limits.defaultPageSize);
+    const found = await this.readTimeline(args, window);
+    return toPage(found.entries, window.skip, found.total);
+  }
+
+  private async readTimeline(
+    args: TimelineArgs,
+    window: { skip: number; limit: number },
+  ): Promise<{ total: number; entries: TimelineRow[] }> {
     this.range(args.from, args.to);
-    const { id } = await this.current({ id: args.id });
-    return this.repository().timeline({
-      id,
+    const found = await this.repository().timeline({
+      id: args.id,
       from: args.from ?? null,
       to: args.to ?? null,
       includeSubUnits: args.includeSubUnits ?? false,
       includePeople: args.includePeople ?? false,
-      limit: this.limits.maxTimelineEvents,
+      ...window,
     });
+    if (!found) throw notFound('id', args.id);
+    return found;
   }
 
   private repository(): TraversalRepository {
@@ -147,9 +175,7 @@ export class TraversalService {
     const current = {} as Record<K, string>;
     for (const [field, id] of Object.entries(ids) as [K, string][]) {
       const now = found.get(id);
-      if (now === undefined) {
-        throw new AppError('NOT_FOUND', `${field}: no entity has id ${JSON.stringify(id)}`, { field });
-      }
+      if (now === undefined) throw notFound(field, id);
       current[field] = now;
     }
     return current;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FACT_RELATIONSHIP_TYPES, type FactRelationshipType } from '../db/identifier.whitelist';
+import { connectionType } from '../graphql/connection.type';
 import { DateScalar } from '../graphql/date.scalar';
 import { Entity } from '../modules/entity/entity.type';
 import { Event, ParticipantRole } from '../modules/event/event.type';
@@ -119,3 +120,5 @@ export class TimelineEntry {
   })
   via!: unknown;
 }
+
+export const TimelineEntryConnection = connectionType('TimelineEntry', TimelineEntry);

@@ -1,6 +1,6 @@
 import { graphql } from './api.client';
 import { isWebAddress } from '../common/web.address';
-import { button, byId, dateSpan, h } from './dom.helpers';
+import { button, byId, dateSpan, h, shownOf } from './dom.helpers';
 import type { ExplorerStore } from './explorer.store';
 import { ENTITY, type EntityDetail, type EntityRef, type SourceRef } from './explorer.queries';
 import { typeLabel } from './graph.kinds';
@@ -69,7 +69,11 @@ export class CardView {
     if (entity.parentEvent) fields.push(...this.field('Part of', this.link(entity.parentEvent)));
     if (entity.subUnits && entity.subUnits.length > 0)
       fields.push(
-        ...this.field('Sub-units', h('ul', {}, ...entity.subUnits.map((u) => h('li', {}, this.link(u))))),
+        ...this.field(
+          'Sub-units',
+          h('ul', {}, ...entity.subUnits.map((u) => h('li', {}, this.link(u)))),
+          ...present(countNote(entity.subUnits.length, entity.subUnitsCount, 'sub-units-count')),
+        ),
       );
 
     const positions = [
@@ -109,6 +113,9 @@ export class CardView {
     if (positions.length > 0) {
       this.el.append(
         h('h3', {}, entity.positions ? 'Positions' : 'People'),
+        ...present(
+          countNote(positions.length, entity.positionsCount ?? entity.peopleCount, 'positions-count'),
+        ),
         h(
           'ul',
           { class: 'positions' },
@@ -126,6 +133,14 @@ export class CardView {
     }
     this.el.append(h('h3', {}, 'Sources'), sourceList(entity.sources));
   }
+}
+
+const present = (node: HTMLElement | null): HTMLElement[] => (node ? [node] : []);
+
+/** "20 of 1,553 shown" under a list the card cut to its first page; nothing when it is whole. */
+function countNote(shown: number, total: number | undefined, id: string): HTMLElement | null {
+  const text = shownOf(shown, total);
+  return text ? h('p', { class: 'count', id }, text) : null;
 }
 
 /** Each document with a link to it where it has an http(s) address; any other address is not a link. */

@@ -57,3 +57,10 @@ export function dateSpan(since: string | null, until: string | null): string {
   if (until) return `until ${until}`;
   return '';
 }
+
+/** "20 of 1,553 shown" beside a list cut to its first page; nothing when the list is whole. */
+export function shownOf(shown: number, total: number | undefined): string {
+  return total !== undefined && total > shown
+    ? `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown`
+    : '';
+}

@@ -40,8 +40,11 @@ export interface EntityDetail extends EntityRef {
   place?: EntityRef | null;
   parent?: EntityRef | null;
   subUnits?: EntityRef[];
+  subUnitsCount?: number;
   people?: (PositionRow & { person: EntityRef })[];
+  peopleCount?: number;
   positions?: (PositionRow & { institution: EntityRef })[];
+  positionsCount?: number;
   date?: string | null;
   endDate?: string | null;
   parentEvent?: EntityRef | null;
@@ -50,15 +53,24 @@ export interface EntityDetail extends EntityRef {
 
 const REF = '__typename id name';
 
+/**
+ * How many of each of its lists a card shows: a hub has thousands of people, and the card says how many there
+ * are beside the first of them (the graph's groups page through the rest).
+ */
+export const CARD_LIST_SIZE = 20;
+
 export const ENTITY = `query Entity($id: ID!) {
   node(id: $id) {
     __typename id
     ... on Entity { name aliases names { lang value } sources { id url title publisher date } }
     ... on Institution {
-      acronym country { code name } place { ${REF} } parent { ${REF} } subUnits { ${REF} }
-      people { title since until person { ${REF} } }
+      acronym country { code name } place { ${REF} } parent { ${REF} }
+      subUnits(first: ${CARD_LIST_SIZE}) { ${REF} } subUnitsCount
+      people(first: ${CARD_LIST_SIZE}) { title since until person { ${REF} } } peopleCount
     }
-    ... on Person { positions { title since until institution { ${REF} } } }
+    ... on Person {
+      positions(first: ${CARD_LIST_SIZE}) { title since until institution { ${REF} } } positionsCount
+    }
     ... on Event { date endDate place { ${REF} } parentEvent { ${REF} } }
     ... on Place { within { ${REF} } }
   }
@@ -107,10 +119,19 @@ export interface TimelineEntry {
   via: EntityRef;
 }
 
+export interface TimelinePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: TimelineEntry[];
+}
+
+/** Timeline entries a page adds: a hub has thousands, read page by page ("Show more"). */
+export const TIMELINE_PAGE_SIZE = 50;
+
 // Sub-units and people too: an institution's timeline is what it and its people did.
-export const TIMELINE = `query Timeline($id: ID!, $from: Date, $to: Date) {
-  timeline(id: $id, from: $from, to: $to, includeSubUnits: true, includePeople: true) {
-    date role event { ${REF} } via { ${REF} }
+export const TIMELINE = `query Timeline($id: ID!, $from: Date, $to: Date, $first: Int, $after: String) {
+  timelinePage(id: $id, from: $from, to: $to, includeSubUnits: true, includePeople: true, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { date role event { ${REF} } via { ${REF} } }
   }
 }`;
 
@@ -207,6 +228,9 @@ export interface GroupPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: NeighbourMember[];
 }
+
+/** Members a group adds to the graph each time it is opened ("show more"). */
+export const GROUP_PAGE_SIZE = 25;
 
 export const GROUP_PAGE = `query GroupPage($id: ID!, $kind: EntityKind!, $relationship: RelationshipKind!, $direction: RelationshipDirection, $from: Date, $to: Date, $first: Int, $after: String) {
   neighbourhoodGroupPage(id: $id, kind: $kind, relationship: $relationship, direction: $direction, from: $from, to: $to, first: $first, after: $after) {

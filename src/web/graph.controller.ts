@@ -4,6 +4,7 @@ import { CATEGORY_STYLES } from './graph.kinds';
 import type { ExplorerStore } from './explorer.store';
 import {
   GROUP_PAGE,
+  GROUP_PAGE_SIZE,
   NEIGHBOURHOOD_SUMMARY,
   type EntityRef,
   type GraphEdge,
@@ -18,9 +19,6 @@ import { GraphView, type AggregateNode, type GraphData } from './graph.view';
 import { shortestPath } from './path.view';
 import type { QueryCache } from './query.cache';
 import type { ExplorerState } from './url.state';
-
-/** Members a group adds to the graph each time it is opened ("show more"). */
-const GROUP_PAGE_SIZE = 25;
 
 const NOUNS: Record<string, [string, string]> = {
   PERSON: ['person', 'people'],

@@ -122,6 +122,37 @@ describe('a hub in the explorer: a summary, opened group by group, as a list, fr
     await page.locator('#card-name', { hasText: 'Hub UI Meeting 23' }).waitFor();
   });
 
+  it('shows a hub’s card with its long lists cut and counted, and its timeline a page at a time', async () => {
+    const page = await openHub();
+    await page.locator('#positions-count').waitFor();
+    expect(await page.locator('#positions-count').innerText()).toBe('20 of 45 shown');
+    expect(await page.locator('#card .positions li').count()).toBe(20);
+    // Three units are a whole list: no count beside it.
+    expect(await page.locator('#card dd ul li').count()).toBe(3);
+    expect(await page.locator('#sub-units-count').count()).toBe(0);
+    const entries = page.locator('#timeline ol.timeline li');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBe(50);
+    expect(await page.locator('#timeline-count').innerText()).toBe('50 of 60 shown');
+    expect(await page.locator('#timeline li:first-child time').innerText()).toBe('2016-01-10');
+    // From the keyboard: Enter on "Show 50 more" adds the rest, and focus goes on to the count.
+    await page.focus('#timeline-more');
+    await page.keyboard.press('Enter');
+    expect(
+      await until(
+        () => entries.count(),
+        (n) => n === 60,
+      ),
+    ).toBe(60);
+    expect(await page.locator('#timeline-more').count()).toBe(0);
+    expect(await page.locator('#timeline-count').innerText()).toBe('All 60 shown');
+    expect(await page.locator('#timeline-count:focus').count()).toBe(1);
+    const dates = await page.locator('#timeline li time').allInnerTexts();
+    expect(dates).toEqual([...dates].sort());
+    const ids = await Promise.all((await entries.all()).map((li) => li.getAttribute('data-id')));
+    expect(new Set(ids).size).toBe(60);
+  });
+
   it('is usable from the keyboard: focus the graph, move to a group, Enter opens it, Space opens a card', async () => {
     const page = await openHub();
     await drawnNodes(page);

@@ -18,7 +18,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Ru
     SEED: 'always',
     ...env,
   });
-  return startApi(config, pino({ level: 'silent' }));
+  const api = await startApi(config, pino({ level: 'silent' }));
+  // Tests count the queries a request sends: the warm-up's, run once the API is ready, are over before then.
+  await api.warmup;
+  return api;
 }
 
 export async function graphql<T = Record<string, unknown>>(

@@ -284,6 +284,40 @@ describe('traversals for analysts', () => {
     expect(ranged.timeline.map((e) => e.date)).toEqual(['2020-08-10']);
   });
 
+  it('pages a timeline: the same entries as the whole list, a page at a time, with their count', async () => {
+    const args = 'id: "institution:ningxia-st-department", includeSubUnits: true, includePeople: true';
+    const whole = await data<{
+      timeline: { date: string; role: string; event: { id: string }; via: { id: string } }[];
+    }>(api, `{ timeline(${args}) { date role event { id } via { id } } }`);
+    expect(whole.timeline.length).toBeGreaterThan(3);
+    type Page = {
+      timelinePage: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { date: string; role: string; event: { id: string }; via: { id: string } }[];
+      };
+    };
+    const pages: Page['timelinePage'][] = [];
+    let after: string | null = null;
+    do {
+      const { timelinePage }: Page = await data<Page>(
+        api,
+        `query ($after: String) { timelinePage(${args}, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { date role event { id } via { id } } } }`,
+        { after },
+      );
+      pages.push(timelinePage);
+      after = timelinePage.pageInfo.hasNextPage ? timelinePage.pageInfo.endCursor : null;
+    } while (after !== null && pages.length < 50);
+    expect(pages.every((page) => page.totalCount === whole.timeline.length)).toBe(true);
+    expect(pages.every((page) => page.nodes.length <= 2)).toBe(true);
+    expect(pages.flatMap((page) => page.nodes)).toEqual(whole.timeline);
+    const empty = await data<Page>(
+      api,
+      `{ timelinePage(id: "${PREFIX}island") { totalCount pageInfo { hasNextPage } nodes { date } } }`,
+    );
+    expect(empty.timelinePage).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false }, nodes: [] });
+  });
+
   it('finds the common connections of two people', async () => {
     const result = await data<{
       commonConnections: { node: { id: string }; viaA: { role: string }[]; viaB: { role: string }[] }[];
@@ -309,6 +343,8 @@ describe('traversals for analysts', () => {
     [`{ paths(from: "person:batulzii", to: "person:li-guofeng", first: 1000) { length } }`, 'first'],
     [`{ neighborhood(id: "person:batulzii", limit: 1000) { truncated } }`, 'limit'],
     [`{ timeline(id: "person:batulzii", from: "2020-01-01", to: "2019-01-01") { date } }`, 'from'],
+    [`{ timelinePage(id: "person:batulzii", first: 101) { totalCount } }`, 'first'],
+    [`{ timelinePage(id: "person:batulzii", after: "not-a-cursor") { totalCount } }`, 'after'],
   ])('rejects %s with BAD_USER_INPUT naming %s', async (query, field) => {
     const response = await graphql(api, query);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -326,5 +362,16 @@ describe('traversals for analysts', () => {
       `,
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'to' });
+    const timeline = await graphql(
+      api,
+      `
+        {
+          timelinePage(id: "person:nobody") {
+            totalCount
+          }
+        }
+      `,
+    );
+    expect(timeline.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 });

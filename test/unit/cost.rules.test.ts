@@ -42,7 +42,11 @@ const EXPLORER: [string, string, Record<string, unknown>][] = [
     { id: ID, kind: 'EVENT', relationship: 'PARTICIPATED_IN', direction: 'OUTGOING', first: 25, after: null },
   ],
   ['SHORTEST_PATH', explorer.SHORTEST_PATH, { from: ID, to: 'person:y', kinds: null }],
-  ['TIMELINE', explorer.TIMELINE, { id: ID, from: null, to: null }],
+  [
+    'TIMELINE',
+    explorer.TIMELINE,
+    { id: ID, from: null, to: null, first: explorer.TIMELINE_PAGE_SIZE, after: null },
+  ],
   ['STATS', explorer.STATS, {}],
   // The analytics view asks for at most as many as are drawn (up to 100), and 10 brokers.
   ['CENTRALITY', analytics.CENTRALITY, { measure: 'PAGERANK', scope: null, first: 100 }],
@@ -103,6 +107,14 @@ describe('the cost rules', () => {
     expect(cost(timeline)).toBe(1 + 2 * config.limits.maxTimelineEvents);
     const smaller: Config['limits'] = { ...loadConfig({ MAX_TIMELINE_EVENTS: '50' }).limits };
     expect(cost(timeline, {}, smaller)).toBe(1 + 2 * 50);
+  });
+
+  it('counts a timeline page by its first, or the default page size', () => {
+    const page = `query ($n: Int) { timelinePage(id: "x", first: $n) { totalCount nodes { date role } } }`;
+    // The page, and per entry it can hold its fields: the count, and the nodes list with two fields (as every
+    // connection is counted: its whole selection once per item).
+    expect(cost(page, { n: 50 })).toBe(1 + 50 * (1 + 3));
+    expect(cost(page, {})).toBe(1 + config.limits.defaultPageSize * (1 + 3));
   });
 
   it('counts lists by the caps their resolvers apply, or the number asked for', () => {
