@@ -264,7 +264,7 @@ function reasonFor(category: Category, evidence: NameEvidence, context: string):
     if (context === 'CONFLICTS') return `${name}, part of another event`;
     return context === 'AGREES' ? `${name}, same date` : `${name}, no date to tell`;
   }
-  if (context === 'CONFLICTS') return `${name}, different parent or country`;
+  if (context === 'CONFLICTS') return `${name}, different parent, country or kind`;
   return context === 'AGREES' ? `${name}, same parent, country or place` : name;
 }
 
@@ -277,7 +277,7 @@ interface Scored {
 /**
  * Whether a match that nothing around it confirms (silent context) is undone by a namesake: another candidate of
  * as alike a name whose parent, country or kind differs shows that the name is borne by more than one body, so the
- * name alone cannot say which. A "Ministry of Science and Technology" located in Mongolia is not the graph's
+ * name alone cannot say which. A "Ministry of Science and Technology" located in Vietnam is not the graph's
  * country-less one when the graph also holds that name in China. (A person's namesakes are told apart by their
  * organisations, above.)
  */
@@ -318,11 +318,8 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
   const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
   const decided = atSameOrganisation.length > 0 ? atSameOrganisation : certain;
   const rivals = scored.filter((s) => s.evidence.score >= 0.95 && s.context !== 'CONFLICTS');
-  if (
-    decided.length === 1 &&
-    (atSameOrganisation.length === 1 || rivals.length === 1) &&
-    !namesakeElsewhere(mention.category, decided[0] as Scored, scored)
-  ) {
+  const namesake = decided.length === 1 && namesakeElsewhere(mention.category, decided[0] as Scored, scored);
+  if (decided.length === 1 && (atSameOrganisation.length === 1 || rivals.length === 1) && !namesake) {
     const [only] = decided as [(typeof decided)[number]];
     return {
       outcome: 'MATCHED',
@@ -336,10 +333,13 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
     candidates: scored.map((s) => ({
       id: s.candidate.id,
       score: Number((s.context === 'CONFLICTS' ? s.evidence.score * 0.8 : s.evidence.score).toFixed(2)),
-      reason:
+      reason: `${reasonFor(mention.category, s.evidence, s.context)}${
         decided.length > 1 && decided.includes(s)
-          ? `${reasonFor(mention.category, s.evidence, s.context)}, as another candidate`
-          : reasonFor(mention.category, s.evidence, s.context),
+          ? ', as another candidate'
+          : namesake && decided.includes(s)
+            ? ', a name another bears in another parent, country or kind'
+            : ''
+      }`,
     })),
   };
 }

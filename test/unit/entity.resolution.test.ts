@@ -163,7 +163,7 @@ describe('institution names in other words', () => {
     );
     expect(abroad).toMatchObject({
       outcome: 'UNCERTAIN',
-      candidates: [{ id: 'institution:ningxia-st', reason: 'same name, different parent or country' }],
+      candidates: [{ id: 'institution:ningxia-st', reason: 'same name, different parent, country or kind' }],
     });
   });
 
@@ -300,7 +300,7 @@ describe('what decides an institution besides its name', () => {
     expect(resolveMention(company, [park])).toMatchObject({
       outcome: 'UNCERTAIN',
       candidates: [
-        { reason: 'same name but for word order, qualifiers or spelling, different parent or country' },
+        { reason: 'same name but for word order, qualifiers or spelling, different parent, country or kind' },
       ],
     });
     expect(resolveMention({ ...company, kind: 'SCIENCE_PARK' }, [park]).outcome).toBe('MATCHED');
@@ -329,10 +329,14 @@ describe('what decides an institution besides its name', () => {
     expect(resolveMention(vietnamese, [countryless, chinese])).toMatchObject({
       outcome: 'UNCERTAIN',
       candidates: [
-        { id: 'institution:most', score: 1, reason: 'same name' },
+        {
+          id: 'institution:most',
+          score: 1,
+          reason: 'same name, a name another bears in another parent, country or kind',
+        },
         {
           id: 'institution:cn-most',
-          reason: 'same name but for word order, qualifiers or spelling, different parent or country',
+          reason: 'same name but for word order, qualifiers or spelling, different parent, country or kind',
         },
       ],
     });
