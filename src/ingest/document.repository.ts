@@ -137,7 +137,7 @@ async function candidatesFor(
          MATCH (rejected:${cypherLabel('ResolutionCandidate')} {status: 'REJECTED'})
          WHERE rejected.id IN [own IN m.ownIds | ${candidatePairIdCypher('own', 'node.id')}]
        }
-     RETURN m.key AS key, node.id AS id, labels(node) AS labels, node.acronym AS acronym,
+     RETURN m.key AS key, node.id AS id, labels(node) AS labels, node.acronym AS acronym, node.kind AS kind,
             [node.name] + coalesce(node.aliases, []) AS names,
             [(node)-[:${cypherRelType('HOLDS_POSITION')}]->(at:Entity) | at.id] AS context,
             head([(node)-[:${cypherRelType('PART_OF')}]->(parent:Entity) | parent.id]) AS parent,
@@ -163,6 +163,7 @@ async function candidatesFor(
       context: record.get('context') as string[],
       sourceIds: record.get('sourceIds') as string[],
       acronym: (record.get('acronym') as string | null) ?? undefined,
+      kind: (record.get('kind') as string | null) ?? undefined,
       parent: (record.get('parent') as string | null) ?? undefined,
       country: (record.get('country') as string | null) ?? undefined,
       place: (record.get('place') as string | null) ?? undefined,
@@ -285,6 +286,7 @@ function mentionOf(state: Resolving, row: NodeWrite): Mention {
     acronym: typeof row.props.acronym === 'string' ? row.props.acronym : undefined,
     parent,
     country: state.links.country(row.key),
+    kind: row.category === 'Institution' && typeof row.props.kind === 'string' ? row.props.kind : undefined,
     place: placeKey === undefined ? undefined : state.idOf(placeKey),
     placeNames: placeRow?.mentionNames,
     date: row.date,

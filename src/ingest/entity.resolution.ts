@@ -3,11 +3,14 @@ import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import {
   acronymsOf,
   asAcronym,
+  legalFormsDiffer,
   localKey,
   nameKey,
   nameWords,
   normalizeName,
   numbersDiffer,
+  statedAcronyms,
+  wholeNameKey,
 } from './resolution.names';
 
 /** The broad category a mention belongs to; resolution never crosses categories. */
@@ -76,6 +79,8 @@ export interface Mention {
   acronym?: string;
   parent?: string;
   country?: string;
+  /** For an institution: its kind (SCIENCE_PARK, ENTERPRISE ...). */
+  kind?: string;
   /** The graph id of the place it is located in, and that place's names as the document gives them. */
   place?: string;
   placeNames?: string[];
@@ -93,6 +98,7 @@ export interface Candidate {
   acronym?: string;
   parent?: string;
   country?: string;
+  kind?: string;
   place?: string;
   placeNames?: string[];
   date?: string;
@@ -107,6 +113,8 @@ export type Resolution =
 interface NameEvidence {
   score: number;
   how: 'EXACT' | 'INITIALS' | 'KEY' | 'PLACE' | 'ACRONYM' | 'SIMILAR';
+  /** For KEY: no qualifier was left out to make the names agree, and both sides state the same acronym. */
+  acronymToo?: boolean;
 }
 
 /** Scores at or above this are worth reporting; below, the mention is simply new. */
@@ -133,8 +141,10 @@ function nameEvidence(mention: Mention, candidate: Candidate): NameEvidence | un
     return { score: 0.9, how: 'INITIALS' };
   }
   // A key of one word ("bank" of "Bank of China") says too little to stand for a name.
-  const keys = new Set(mention.names.map(nameKey).filter((key) => key.includes(' ')));
-  if (candidate.names.some((name) => keys.has(nameKey(name)))) return { score: 0.95, how: 'KEY' };
+  const sameKey = (m: string, c: string): boolean =>
+    nameKey(m).includes(' ') && nameKey(m) === nameKey(c) && !legalFormsDiffer(m, c);
+  if (mention.names.some((m) => candidate.names.some((c) => sameKey(m, c))))
+    return { score: 0.95, how: 'KEY', acronymToo: wholeNameAndAcronym(mention, candidate) };
   if (sameLocalName(mention, candidate)) return { score: 0.95, how: 'PLACE' };
   if (mention.category === 'Institution' && acronymsAgree(mention, candidate))
     return { score: 0.8, how: 'ACRONYM' };
@@ -159,6 +169,21 @@ function sameLocalName(mention: Mention, candidate: Candidate): boolean {
     const key = localKey(name, places);
     return key !== undefined && ours.has(key);
   });
+}
+
+/**
+ * Two identifiers agree at once: the names are the same but for word order, stop words, spelling or a translation
+ * variant, with no qualifier (a place, a legal form) dropped from either; and both sides state the same acronym
+ * outright ("China Arab countries technology transfer center", CASTTC, and "China-Arab States Technology Transfer
+ * Center", CASTTC). A name dropped to its key would not do: "Ministry of Science and Technology" (MOST) of one
+ * country and "... of China" (MOST) have one key and one acronym.
+ */
+function wholeNameAndAcronym(mention: Mention, candidate: Candidate): boolean {
+  const ours = statedAcronyms(mention.names, mention.acronym);
+  const theirs = statedAcronyms(candidate.names, candidate.acronym);
+  if (![...ours].some((a) => theirs.has(a))) return false;
+  const whole = new Set(mention.names.map(wholeNameKey).filter((key) => key.includes(' ')));
+  return candidate.names.some((name) => whole.has(wholeNameKey(name)));
 }
 
 /** One side is (or states) an acronym that the other's name or stated acronym spells. */
@@ -189,7 +214,12 @@ function contextOf(mention: Mention, candidate: Candidate): Context {
     if (differ(mention.date, candidate.date) || differ(mention.parent, candidate.parent)) return 'CONFLICTS';
     return same(mention.date, candidate.date) ? 'AGREES' : 'SILENT';
   }
-  if (differ(mention.parent, candidate.parent) || differ(mention.country, candidate.country))
+  // Another kind is another body, whatever the name: a science park and the company that operates it.
+  if (
+    differ(mention.parent, candidate.parent) ||
+    differ(mention.country, candidate.country) ||
+    differ(mention.kind, candidate.kind)
+  )
     return 'CONFLICTS';
   return same(mention.parent, candidate.parent) ||
     same(mention.country, candidate.country) ||
@@ -209,6 +239,8 @@ function certainEvidence(category: Category, evidence: NameEvidence, context: Co
     return (evidence.how === 'EXACT' || evidence.how === 'KEY') && context === 'AGREES';
   if (evidence.how === 'EXACT') return true;
   if (evidence.how === 'ACRONYM' || evidence.how === 'SIMILAR') return false;
+  // A whole name and a stated acronym agreeing are as telling as the same name: silence does not stop them either.
+  if (evidence.acronymToo === true) return true;
   return context === 'AGREES' || (category !== 'Person' && category !== 'Institution');
 }
 
@@ -216,7 +248,9 @@ function reasonFor(category: Category, evidence: NameEvidence, context: string):
   const name = {
     EXACT: 'same name',
     INITIALS: 'name by initials',
-    KEY: 'same name but for word order, qualifiers or spelling',
+    KEY: evidence.acronymToo
+      ? 'same name but for word order or spelling, same acronym'
+      : 'same name but for word order, qualifiers or spelling',
     PLACE: 'same name once its place is read as where it is located',
     ACRONYM: 'acronym agrees',
     SIMILAR: `similar name (${evidence.score.toFixed(2)})`,
@@ -230,8 +264,26 @@ function reasonFor(category: Category, evidence: NameEvidence, context: string):
     if (context === 'CONFLICTS') return `${name}, part of another event`;
     return context === 'AGREES' ? `${name}, same date` : `${name}, no date to tell`;
   }
-  if (context === 'CONFLICTS') return `${name}, different parent or country`;
+  if (context === 'CONFLICTS') return `${name}, different parent, country or kind`;
   return context === 'AGREES' ? `${name}, same parent, country or place` : name;
+}
+
+interface Scored {
+  candidate: Candidate;
+  evidence: NameEvidence;
+  context: Context;
+}
+
+/**
+ * Whether a match that nothing around it confirms (silent context) is undone by a namesake: another candidate of
+ * as alike a name whose parent, country or kind differs shows that the name is borne by more than one body, so the
+ * name alone cannot say which. A "Ministry of Science and Technology" located in Vietnam is not the graph's
+ * country-less one when the graph also holds that name in China. (A person's namesakes are told apart by their
+ * organisations, above.)
+ */
+function namesakeElsewhere(category: Category, match: Scored, scored: Scored[]): boolean {
+  if (category !== 'Institution' || match.context !== 'SILENT') return false;
+  return scored.some((s) => s !== match && s.context === 'CONFLICTS' && s.evidence.score >= 0.95);
 }
 
 /**
@@ -266,7 +318,8 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
   const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
   const decided = atSameOrganisation.length > 0 ? atSameOrganisation : certain;
   const rivals = scored.filter((s) => s.evidence.score >= 0.95 && s.context !== 'CONFLICTS');
-  if (decided.length === 1 && (atSameOrganisation.length === 1 || rivals.length === 1)) {
+  const namesake = decided.length === 1 && namesakeElsewhere(mention.category, decided[0] as Scored, scored);
+  if (decided.length === 1 && (atSameOrganisation.length === 1 || rivals.length === 1) && !namesake) {
     const [only] = decided as [(typeof decided)[number]];
     return {
       outcome: 'MATCHED',
@@ -280,10 +333,13 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
     candidates: scored.map((s) => ({
       id: s.candidate.id,
       score: Number((s.context === 'CONFLICTS' ? s.evidence.score * 0.8 : s.evidence.score).toFixed(2)),
-      reason:
+      reason: `${reasonFor(mention.category, s.evidence, s.context)}${
         decided.length > 1 && decided.includes(s)
-          ? `${reasonFor(mention.category, s.evidence, s.context)}, as another candidate`
-          : reasonFor(mention.category, s.evidence, s.context),
+          ? ', as another candidate'
+          : namesake && decided.includes(s)
+            ? ', a name another bears in another parent, country or kind'
+            : ''
+      }`,
     })),
   };
 }

@@ -9,6 +9,7 @@ import { DocumentRepository } from './document.repository';
 import { checkDocument } from './ingest.service';
 import {
   fieldsWithGivenId,
+  type CandidatePair,
   scoreResolution,
   type EvalResult,
   type LabelFile,
@@ -61,21 +62,26 @@ async function inRolledBackTransaction<T>(
 }
 
 /** Pairs raised for review as candidate nodes (not rejected ones) between ids the evaluation's mentions got. */
-async function candidateNodePairs(db: Database, ids: string[]): Promise<[string, string][]> {
+async function candidateNodePairs(db: Database, ids: string[]): Promise<CandidatePair[]> {
   return db.read(async (tx) => {
     const result = await tx.run(
       `MATCH (c:${cypherLabel('ResolutionCandidate')})
        WHERE c.a IN $ids AND c.b IN $ids AND coalesce(c.status, 'OPEN') <> 'REJECTED'
-       RETURN c.a AS a, c.b AS b`,
+       RETURN c.a AS a, c.b AS b, c.score AS score, c.reasons AS reasons`,
       { ids },
     );
-    return result.records.map((r) => [r.get('a') as string, r.get('b') as string]);
+    return result.records.map((r) => ({
+      a: r.get('a') as string,
+      b: r.get('b') as string,
+      score: (r.get('score') as number | null) ?? undefined,
+      reasons: (r.get('reasons') as string[] | null) ?? undefined,
+    }));
   });
 }
 
 export interface EvaluationReports {
   reports: ReportedDocument[];
-  candidatePairs: [string, string][];
+  candidatePairs: CandidatePair[];
 }
 
 /**

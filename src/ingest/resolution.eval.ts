@@ -20,7 +20,15 @@ export interface ReportedDocument {
   /** The fields whose record carries its own id (or, for a country, its ISO code): not resolution's work. */
   givenIds: string[];
   entities: { field: string; id: string }[];
-  uncertain: { field: string; id: string; candidates: { id: string }[] }[];
+  uncertain: { field: string; id: string; candidates: { id: string; score?: number; reason?: string }[] }[];
+}
+
+/** A pair of ids kept for review (a `:ResolutionCandidate` node), with its score and reasons where known. */
+export interface CandidatePair {
+  a: string;
+  b: string;
+  score?: number;
+  reasons?: string[];
 }
 
 export const EVAL_CATEGORIES = ['Institution', 'Person', 'Place', 'Framework', 'Event', 'Agreement'] as const;
@@ -80,9 +88,19 @@ export interface MentionRef {
   id: string;
 }
 
+/** A same-entity pair left apart but reported for review, with why resolution could not decide it. */
+export interface ReportedPair {
+  category: EvalCategory;
+  a: MentionRef;
+  b: MentionRef;
+  score: number | null;
+  reasons: string[];
+}
+
 export interface EvalResult {
   categories: CategoryFigures[];
   total: CategoryFigures;
+  reported: ReportedPair[];
   missed: { category: EvalCategory; a: MentionRef; b: MentionRef }[];
   falseMerges: { category: EvalCategory; a: MentionRef; b: MentionRef }[];
 }
@@ -133,12 +151,28 @@ function labelledMentions(labels: LabelFile, reports: ReportedDocument[]): Menti
   return mentions;
 }
 
-/** The id pairs left for review: a mention kept apart with the other as its candidate, or a candidate node. */
-function reportedPairs(reports: ReportedDocument[], candidatePairs: [string, string][]): Set<string> {
-  const pairs = new Set(candidatePairs.map(([a, b]) => pairKey(a, b)));
+interface Why {
+  score: number | null;
+  reasons: string[];
+}
+
+/**
+ * The id pairs left for review, each with its best score and every reason given: a mention kept apart with the
+ * other as its candidate, or a candidate node.
+ */
+function reportedPairs(reports: ReportedDocument[], candidatePairs: CandidatePair[]): Map<string, Why> {
+  const pairs = new Map<string, Why>();
+  const add = (a: string, b: string, score: number | undefined, reasons: string[]): void => {
+    const why = pairs.get(pairKey(a, b)) ?? { score: null, reasons: [] };
+    if (score !== undefined) why.score = Math.max(why.score ?? 0, score);
+    for (const reason of reasons) if (!why.reasons.includes(reason)) why.reasons.push(reason);
+    pairs.set(pairKey(a, b), why);
+  };
+  for (const pair of candidatePairs) add(pair.a, pair.b, pair.score, pair.reasons ?? []);
   for (const report of reports) {
     for (const mention of report.uncertain) {
-      for (const candidate of mention.candidates) pairs.add(pairKey(mention.id, candidate.id));
+      for (const candidate of mention.candidates)
+        add(mention.id, candidate.id, candidate.score, candidate.reason ? [candidate.reason] : []);
     }
   }
   return pairs;
@@ -179,12 +213,18 @@ const mentionRef = ({ document, field, label, id }: Mention): MentionRef => ({ d
 export function scoreResolution(
   labels: LabelFile,
   reports: ReportedDocument[],
-  candidatePairs: [string, string][] = [],
+  candidatePairs: CandidatePair[] = [],
 ): EvalResult {
   const mentions = labelledMentions(labels, reports);
   const reported = reportedPairs(reports, candidatePairs);
   const figures = new Map(EVAL_CATEGORIES.map((c) => [c, emptyFigures(c)]));
-  const result: EvalResult = { categories: [], total: emptyFigures('All'), missed: [], falseMerges: [] };
+  const result: EvalResult = {
+    categories: [],
+    total: emptyFigures('All'),
+    reported: [],
+    missed: [],
+    falseMerges: [],
+  };
   for (const mention of mentions) (figures.get(mention.category) as CategoryFigures).mentions += 1;
   mentions.forEach((a, i) => {
     for (const b of mentions.slice(i + 1)) {
@@ -203,9 +243,12 @@ export function scoreResolution(
         continue;
       }
       row.pairs += 1;
+      const why = reported.get(pairKey(a.id, b.id));
       if (a.id === b.id) row.autoMerged += 1;
-      else if (reported.has(pairKey(a.id, b.id))) row.reported += 1;
-      else {
+      else if (why) {
+        row.reported += 1;
+        result.reported.push({ category: a.category, a: mentionRef(a), b: mentionRef(b), ...why });
+      } else {
         row.missed += 1;
         result.missed.push({ category: a.category, a: mentionRef(a), b: mentionRef(b) });
       }
@@ -283,13 +326,18 @@ export function formatTable(result: Pick<EvalResult, 'categories' | 'total'>): s
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-/** The pairs to look at: missed and falsely merged, one line each. */
+/** The pairs to look at: falsely merged, missed, and reported (with why), one line each. */
 export function formatPairs(result: EvalResult): string[] {
   const name = (m: MentionRef): string => `${m.document.split('/').pop() ?? m.document} ${m.field} (${m.id})`;
+  const score = (p: ReportedPair): string => (p.score === null ? '' : ` ${p.score.toFixed(2)}`);
   return [
     ...result.falseMerges.map(
       (p) => `false merge: ${p.a.label} and ${p.b.label} as ${p.a.id}: ${name(p.a)}, ${name(p.b)}`,
     ),
     ...result.missed.map((p) => `missed ${p.category} ${p.a.label}: ${name(p.a)} / ${name(p.b)}`),
+    ...result.reported.map(
+      (p) =>
+        `reported ${p.category} ${p.a.label}: ${name(p.a)} / ${name(p.b)}:${score(p)} ${p.reasons.join('; ')}`,
+    ),
   ];
 }

@@ -73,7 +73,7 @@ describe('entity resolution on the labelled corpus', () => {
       );
       return result.records[0]?.get('n') as number;
     });
-    expect(corpusSourceIds).toHaveLength(4);
+    expect(corpusSourceIds).toHaveLength(6);
     expect(left).toBe(0);
   });
 });

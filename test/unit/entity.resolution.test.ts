@@ -163,7 +163,7 @@ describe('institution names in other words', () => {
     );
     expect(abroad).toMatchObject({
       outcome: 'UNCERTAIN',
-      candidates: [{ id: 'institution:ningxia-st', reason: 'same name, different parent or country' }],
+      candidates: [{ id: 'institution:ningxia-st', reason: 'same name, different parent, country or kind' }],
     });
   });
 
@@ -219,6 +219,132 @@ describe('institution names in other words', () => {
       id: 'person:al-jabar',
     });
     expect(resolveMention(mention(['Nasser Hassan Al-Jabbar']), [jabar]).outcome).toBe('UNCERTAIN');
+  });
+});
+
+describe('what decides an institution besides its name', () => {
+  const institution = (id: string, names: string[], more: Partial<Candidate> = {}): Candidate => ({
+    id,
+    labels: ['Entity', 'Institution'],
+    names,
+    context: [],
+    sourceIds: ['source:a'],
+    ...more,
+  });
+  const named = (names: string[], more: Partial<Mention> = {}): Mention => ({
+    category: 'Institution',
+    names,
+    context: [],
+    sourceId: 'source:b',
+    ...more,
+  });
+  const casttc = institution('institution:casttc', ['China-Arab States Technology Transfer Center'], {
+    acronym: 'CASTTC',
+  });
+
+  it('merges a whole name in other words when both sides state the same acronym, with nothing around it', () => {
+    const aboutUs = named(['China Arab countries technology transfer center'], { acronym: 'CASTTC' });
+    expect(resolveMention(aboutUs, [casttc])).toEqual({
+      outcome: 'MATCHED',
+      id: 'institution:casttc',
+      reason: 'same name but for word order or spelling, same acronym',
+    });
+  });
+
+  it('only reports it without the acronym on both sides, or with another acronym', () => {
+    const bare = named(['China Arab countries technology transfer center']);
+    expect(resolveMention(bare, [casttc])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [{ score: 0.95 }],
+    });
+    const other = named(['China Arab countries technology transfer center'], { acronym: 'CACTTC' });
+    expect(resolveMention(other, [casttc]).outcome).toBe('UNCERTAIN');
+    const policy = institution('institution:mn-policy', ['Science and Technology Policy Department'], {
+      parent: 'institution:mn-mecss',
+    });
+    expect(resolveMention(named(['Department of Science and Technology Policy']), [policy]).outcome).toBe(
+      'UNCERTAIN',
+    );
+  });
+
+  it('does not count an acronym when the names agree only once a qualifier is dropped', () => {
+    const most = institution('institution:cn-most', ['Ministry of Science and Technology of China'], {
+      acronym: 'MOST',
+    });
+    expect(
+      resolveMention(named(['Ministry of Science and Technology'], { acronym: 'MOST' }), [most]),
+    ).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [{ reason: 'same name but for word order, qualifiers or spelling' }],
+    });
+    const group = institution(
+      'institution:nstd-group',
+      ['Ningxia Science and Technology Development Group'],
+      {
+        acronym: 'NSTD',
+      },
+    );
+    const company = named(['Ningxia Science and Technology Development'], { acronym: 'NSTD' });
+    expect(resolveMention(company, [group]).outcome).toBe('UNCERTAIN');
+  });
+
+  it('keeps institutions of another kind apart: a science park and the company that operates it', () => {
+    const park = institution('institution:mn-st-park', ['Mongolian Science and Technology Park'], {
+      country: 'MN',
+      kind: 'SCIENCE_PARK',
+    });
+    const company = named(['Mongolian Science and Technology Park Co., Ltd.'], {
+      country: 'MN',
+      kind: 'ENTERPRISE',
+    });
+    expect(resolveMention(company, [park])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [
+        { reason: 'same name but for word order, qualifiers or spelling, different parent, country or kind' },
+      ],
+    });
+    expect(resolveMention({ ...company, kind: 'SCIENCE_PARK' }, [park]).outcome).toBe('MATCHED');
+  });
+
+  it('does not take a group for its company, though a dropped legal form still matches', () => {
+    const group = institution('institution:naaas', ['Qatar NAAAS Group'], { country: 'QA' });
+    expect(resolveMention(named(['Qatar NAAAS Co., Ltd.'], { country: 'QA' }), [group]).outcome).not.toBe(
+      'MATCHED',
+    );
+    expect(resolveMention(named(['Qatar NAAAS'], { country: 'QA' }), [group])).toMatchObject({
+      outcome: 'MATCHED',
+      id: 'institution:naaas',
+    });
+  });
+
+  it('does not match a name nothing confirms when the graph holds that name in another country', () => {
+    const countryless = institution('institution:most', ['Ministry of Science and Technology'], {
+      acronym: 'MOST',
+    });
+    const chinese = institution('institution:cn-most', ['Ministry of Science and Technology of China'], {
+      acronym: 'MOST',
+      country: 'CN',
+    });
+    const vietnamese = named(['Ministry of Science and Technology'], { acronym: 'MOST', country: 'VN' });
+    expect(resolveMention(vietnamese, [countryless, chinese])).toMatchObject({
+      outcome: 'UNCERTAIN',
+      candidates: [
+        {
+          id: 'institution:most',
+          score: 1,
+          reason: 'same name, a name another bears in another parent, country or kind',
+        },
+        {
+          id: 'institution:cn-most',
+          reason: 'same name but for word order, qualifiers or spelling, different parent, country or kind',
+        },
+      ],
+    });
+    // Without the namesake abroad, the same name with nothing against it is matched, as before.
+    expect(resolveMention(vietnamese, [countryless])).toMatchObject({
+      outcome: 'MATCHED',
+      id: 'institution:most',
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   categoryOfField,
   fieldsWithGivenId,
+  formatPairs,
   formatTable,
   regressions,
   scoreResolution,
@@ -37,7 +38,11 @@ describe('scoreResolution', () => {
     const result = scoreResolution(labels, [
       doc('a.json', { 'institutions[0]': 'i:most', 'institutions[1]': 'i:dept', 'people[0]': 'p:chen' }),
       doc('b.json', { 'institutions[0]': 'i:most', 'people[0]': 'p:chen-2' }, [
-        { field: 'people[0]', id: 'p:chen-2', candidates: [{ id: 'p:chen' }] },
+        {
+          field: 'people[0]',
+          id: 'p:chen-2',
+          candidates: [{ id: 'p:chen', score: 0.9, reason: 'name by initials, no organisation in common' }],
+        },
       ]),
       doc('c.json', {
         'institutions[0]': 'i:most-3',
@@ -51,6 +56,15 @@ describe('scoreResolution', () => {
     expect(institution?.recall).toBe(0.5);
     const person = result.categories.find((row) => row.category === 'Person');
     expect(person).toMatchObject({ mentions: 2, pairs: 1, autoMerged: 0, reported: 1, missed: 0, recall: 1 });
+    expect(result.reported).toEqual([
+      {
+        category: 'Person',
+        a: { document: 'a.json', field: 'people[0]', label: 'chen', id: 'p:chen' },
+        b: { document: 'b.json', field: 'people[0]', label: 'chen', id: 'p:chen-2' },
+        score: 0.9,
+        reasons: ['name by initials, no organisation in common'],
+      },
+    ]);
     expect(person?.autoMergeRecall).toBe(0);
     expect(result.total).toMatchObject({ mentions: 8, pairs: 5, autoMerged: 2, reported: 1, missed: 2 });
     expect(result.missed.map((p) => [p.a.document, p.b.document])).toEqual([
@@ -72,10 +86,18 @@ describe('scoreResolution', () => {
           'institutions[2]': 'i:most',
         }),
       ],
-      [['i:most', 'i:most-2']],
+      [{ a: 'i:most', b: 'i:most-2', score: 0.8, reasons: ['acronym agrees'] }],
     );
     const institution = result.categories.find((row) => row.category === 'Institution');
     expect(institution).toMatchObject({ pairs: 4, autoMerged: 2, reported: 2, missed: 0, falseMerges: 2 });
+    // Each reported pair says which mentions it joins and why it was not merged.
+    expect(result.reported.map((p) => [p.a.document, p.b.document, p.score, p.reasons])).toEqual([
+      ['a.json', 'b.json', 0.8, ['acronym agrees']],
+      ['b.json', 'c.json', 0.8, ['acronym agrees']],
+    ]);
+    expect(formatPairs(result)).toContain(
+      'reported Institution most: a.json institutions[0] (i:most) / b.json institutions[0] (i:most-2): 0.80 acronym agrees',
+    );
     expect(result.falseMerges.map((p) => [p.a.label, p.b.label].sort())).toEqual([
       ['most', 'other'],
       ['most', 'other'],
