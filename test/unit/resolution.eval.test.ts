@@ -181,7 +181,25 @@ describe('regressions', () => {
     });
     expect(regressions(worse, good)).toEqual([
       "Institution: recall 50.0% is below the baseline's 100.0%",
+      "Institution: auto-merge recall 50.0% is below the baseline's 100.0%",
       "All: recall 60.0% is below the baseline's 100.0%",
+      "All: auto-merge recall 60.0% is below the baseline's 100.0%",
+    ]);
+  });
+
+  it('fails when a merged pair is now only reported for review: recall holds, auto-merge recall does not', () => {
+    const reported = scoreResolution(labels, [
+      doc('a.json', { 'institutions[0]': 'i:most', 'institutions[1]': 'i:dept', 'people[0]': 'p:chen' }),
+      doc('b.json', { 'institutions[0]': 'i:most', 'people[0]': 'p:chen' }),
+      doc(
+        'c.json',
+        { 'institutions[0]': 'i:most', 'institutions[1]': 'i:dept-2', 'institutions[2]': 'i:other' },
+        [{ field: 'institutions[1]', id: 'i:dept-2', candidates: [{ id: 'i:dept' }] }],
+      ),
+    ]);
+    expect(regressions(reported, good)).toEqual([
+      "Institution: auto-merge recall 75.0% is below the baseline's 100.0%",
+      "All: auto-merge recall 80.0% is below the baseline's 100.0%",
     ]);
   });
 
