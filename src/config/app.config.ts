@@ -28,6 +28,11 @@ export interface Config {
     maxPaths: number;
     /** The most events a timeline returns (the earliest ones). */
     maxTimelineEvents: number;
+    /**
+     * How long one dashboard aggregate may compute. It runs past the request that began it (whose deadline
+     * answers TIMEOUT) and is kept for the requests after it: a large graph's dashboard is slow once, not never.
+     */
+    statsTimeoutMs: number;
     /** The most nodes an analytics projection may hold; a larger scope answers BAD_USER_INPUT. */
     maxAnalyticsNodes: number;
     /** The most entities, communities, brokers or similar entities an analytics query returns. */
@@ -148,6 +153,7 @@ function readSettings(read: EnvReader, env: Env, cwd: string): Config {
       maxNeighborhoodNodes: read.int('MAX_NEIGHBORHOOD_NODES', 500, 1, 100_000),
       maxPaths: read.int('MAX_PATHS', 10, 1, 100),
       maxTimelineEvents: read.int('MAX_TIMELINE_EVENTS', 1_000, 1, 100_000),
+      statsTimeoutMs: read.int('STATS_TIMEOUT_MS', 120_000, 100, 3_600_000),
       maxAnalyticsNodes: read.int('MAX_ANALYTICS_NODES', 250_000, 1, 10_000_000),
       maxAnalyticsResults: read.int('MAX_ANALYTICS_RESULTS', 100, 1, 1_000),
       maxExportNodes: read.int('MAX_EXPORT_NODES', 200_000, 1, 10_000_000),

@@ -83,10 +83,13 @@ export class Database {
     return this.breaker.state;
   }
 
-  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** `timeoutMs` is for reads that are long by nature (a dashboard's aggregate); others keep the default. */
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     try {
-      return await this.guarded(neo4j.session.READ, this.settings.transactionTimeoutMs, (session, timeout) =>
-        session.executeRead((tx) => work(this.counted(tx)), { timeout }),
+      return await this.guarded(
+        neo4j.session.READ,
+        timeoutMs ?? this.settings.transactionTimeoutMs,
+        (session, timeout) => session.executeRead((tx) => work(this.counted(tx)), { timeout }),
       );
     } catch (error) {
       throw mapNeo4jError(error);

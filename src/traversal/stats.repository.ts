@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { countryOf } from '../db/country.cypher';
 import { toGraphNode, type GraphNode } from '../db/graph.record';
 import { EVENT_KINDS, INSTITUTION_KINDS, PLACE_KINDS } from '../db/identifier.whitelist';
@@ -16,11 +16,20 @@ const KIND_LABELS: Record<string, string> = {
 
 /** Aggregates for dashboards, each one query. */
 export class StatsRepository {
-  /** `maxDepth`: how far countries are looked for, up PART_OF and out through places (MAX_TRAVERSAL_DEPTH). */
+  /**
+   * `maxDepth`: how far countries are looked for, up PART_OF and out through places (MAX_TRAVERSAL_DEPTH);
+   * `timeoutMs`: how long one aggregate may take (STATS_TIMEOUT_MS), longer than a request on a large graph.
+   */
   constructor(
     private readonly db: Database,
     private readonly maxDepth: number,
+    private readonly timeoutMs?: number,
   ) {}
+
+  /** An aggregate's read, with the aggregates' own time limit. */
+  private aggregate<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.db.read(work, this.timeoutMs);
+  }
 
   /** The graph's generation: what the aggregates kept from earlier reads are checked against. */
   generation(): Promise<GraphGeneration | undefined> {
@@ -28,7 +37,7 @@ export class StatsRepository {
   }
 
   async entitiesByKind(): Promise<{ kind: string; category: string; count: number }[]> {
-    return this.db.read(async (tx) => {
+    return this.aggregate(async (tx) => {
       const result = await tx.run(
         `MATCH (n:Entity) UNWIND labels(n) AS label WITH label WHERE label IN $labels
          RETURN label AS kind, count(*) AS count ORDER BY count DESC, kind`,
@@ -43,7 +52,7 @@ export class StatsRepository {
   }
 
   async institutionsByCountry(): Promise<{ code?: string; name?: string; count: number }[]> {
-    return this.db.read(async (tx) => {
+    return this.aggregate(async (tx) => {
       const result = await tx.run(
         `MATCH (i:Institution)
          WITH ${countryOf('i', this.maxDepth)}.country AS c
@@ -62,7 +71,7 @@ export class StatsRepository {
       unit === 'year'
         ? 'toString(e.date.year)'
         : "toString(e.date.year) + '-' + right('0' + toString(e.date.month), 2)";
-    return this.db.read(async (tx) => {
+    return this.aggregate(async (tx) => {
       const result = await tx.run(
         `MATCH (e:Event) WHERE e.date IS NOT NULL
          RETURN ${period} AS period, count(*) AS count ORDER BY period`,
@@ -75,7 +84,7 @@ export class StatsRepository {
   }
 
   async topEntities(limit: number): Promise<{ node: GraphNode; degree: number }[]> {
-    return this.db.read(async (tx) => {
+    return this.aggregate(async (tx) => {
       const result = await tx.run(
         `MATCH (n:Entity) WHERE NOT n:Commitment
          WITH n, COUNT { (n)--(:Entity) } AS degree
@@ -91,7 +100,7 @@ export class StatsRepository {
   }
 
   async countryCooperation(): Promise<{ a: string; b: string; events: number; agreements: number }[]> {
-    return this.db.read(async (tx) => {
+    return this.aggregate(async (tx) => {
       const pairs = (match: string, what: string) => `
         CALL () {
           ${match}

@@ -2,6 +2,7 @@ import { AppError } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import type { DatabaseProvider } from '../db/database.provider';
 import { answers, type GraphGeneration } from '../db/graph.generation';
+import { currentDeadline, withoutDeadline } from '../db/request.deadline';
 import { StatsRepository } from './stats.repository';
 
 /** How many of the most connected entities `topEntities` returns: by default, and at most. */
@@ -33,11 +34,15 @@ export class StatsService {
 
   constructor(
     private readonly databases: DatabaseProvider,
-    private readonly limits: Pick<Config['limits'], 'maxTraversalDepth'>,
+    private readonly limits: Pick<Config['limits'], 'maxTraversalDepth' | 'statsTimeoutMs'>,
   ) {}
 
   private repository(): StatsRepository {
-    return new StatsRepository(this.databases.get(), this.limits.maxTraversalDepth);
+    return new StatsRepository(
+      this.databases.get(),
+      this.limits.maxTraversalDepth,
+      this.limits.statsTimeoutMs,
+    );
   }
 
   entitiesByKind(request: object) {
@@ -68,9 +73,10 @@ export class StatsService {
   private aggregate<N extends Name>(request: object, name: N): Promise<Aggregate<N>> {
     return this.once(request, name, () => {
       const repository = this.repository();
-      const compute = () => AGGREGATES[name](repository) as Promise<Aggregate<N>>;
+      // Outside the request's deadline: the computation is everyone's, and goes on when this request gives up.
+      const compute = () => withoutDeadline(() => AGGREGATES[name](repository) as Promise<Aggregate<N>>);
       return this.once(request, 'generation', () => repository.generation()).then((generation) =>
-        this.current(name, generation, compute),
+        withinDeadline(this.current(name, generation, compute)),
       );
     });
   }
@@ -103,5 +109,32 @@ export class StatsService {
     let value = memo.get(key) as Promise<T> | undefined;
     if (!value) memo.set(key, (value = make()));
     return value;
+  }
+}
+
+/**
+ * Waits for `value` until the request's deadline: past it the request answers TIMEOUT while the computation
+ * goes on, kept for whoever asks next.
+ */
+async function withinDeadline<T>(value: Promise<T>): Promise<T> {
+  const deadline = currentDeadline();
+  if (!deadline) return value;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            'TIMEOUT',
+            'The dashboard is still being computed on this large graph; ask again in a few seconds: it goes on, and the answer is kept.',
+          ),
+        ),
+      Math.max(0, deadline.remainingMs()),
+    );
+  });
+  try {
+    return await Promise.race([value, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,7 +1,10 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config/app.config';
 import type { EmbeddedNeo4j } from '../../src/db/embedded-neo4j.process';
+import { DatabaseProvider } from '../../src/db/database.provider';
+import { RequestDeadline, withDeadline } from '../../src/db/request.deadline';
 import { startApi, type RunningApi } from '../../src/server/api.server';
+import { StatsService } from '../../src/traversal/stats.service';
 import { data, graphql } from '../helpers/api.harness';
 import { removeByPrefix } from '../helpers/graph.snapshot';
 import { neo4jEnv, startPrivateNeo4j, tempDir } from '../helpers/neo4j.test-db';
@@ -203,5 +206,35 @@ describe('stats for dashboards', () => {
       await data(other, `mutation { deleteEntity(id: "${PREFIX}university-2") { id } }`);
       expect(universities(await data(api, UNIVERSITIES))).toEqual([1]);
     });
+  });
+
+  /** A request whose deadline leaves time for its first query (the generation read) and none after it. */
+  class SpentAfterFirstQuery extends RequestDeadline {
+    private asked = 0;
+
+    override remainingMs(): number {
+      this.asked += 1;
+      return this.asked === 1 ? 10_000 : 0;
+    }
+  }
+
+  it('goes on computing an aggregate past the deadline of the request that began it, and keeps it', async () => {
+    const databases = new DatabaseProvider();
+    databases.set(api.database);
+    // A service of its own: nothing kept yet, as after a write on a graph too large to aggregate in a request.
+    const stats = new StatsService(databases, { maxTraversalDepth: 6, statsTimeoutMs: 60_000 });
+    const hurried = () =>
+      withDeadline(new SpentAfterFirstQuery(Date.now(), 0), () => stats.countryCooperation({}));
+    await expect(hurried()).rejects.toMatchObject({ code: 'TIMEOUT' });
+    // Requests as hurried as the first answer once the computation it began is done (before: never).
+    let answer: unknown;
+    for (const giveUp = Date.now() + 30_000; answer === undefined && Date.now() < giveUp;) {
+      answer = await hurried().catch(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    }
+    const expected = await data<{ stats: { countryCooperation: unknown } }>(
+      api,
+      '{ stats { countryCooperation { a b events agreements } } }',
+    );
+    expect(answer).toEqual(expected.stats.countryCooperation);
   });
 });
