@@ -425,13 +425,14 @@ async function describeRun(
   s: Settings,
   db: Database,
   graph: BenchResults['graph'],
+  commit: string,
 ): Promise<Omit<BenchResults, 'queries' | 'memory'>> {
   const info = await db.serverInfo(5_000);
   return {
     tier: s.tier,
     date: new Date().toISOString(),
     mode: s.quick ? 'quick' : 'full',
-    commit: commitMeasured(),
+    commit,
     graph,
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -499,6 +500,8 @@ function writeResults(s: Settings, results: BenchResults): string {
 async function main(): Promise<void> {
   const s = settings();
   const started = Date.now();
+  // The code measured is the code at the start: the tree may move on while a long run goes.
+  const commit = commitMeasured();
   say(
     `== benchmark: tier ${s.tier}, ${s.reps} repetitions of ${s.seconds} s per server and concurrency${s.quick ? ' (quick)' : ''}`,
   );
@@ -519,7 +522,7 @@ async function main(): Promise<void> {
       ...servers.map((server) => [server.target, processMemory(server.child.pid)] as const),
       ['neo4j', processMemory(embedded.pid)] as const,
     ]);
-    const results: BenchResults = { ...(await describeRun(s, neo4j.db, graph)), queries, memory };
+    const results: BenchResults = { ...(await describeRun(s, neo4j.db, graph, commit)), queries, memory };
     const table = writeResults(s, results);
     say('');
     say(table);
