@@ -182,14 +182,14 @@ const RELATIONSHIP_FIELDS = new Set([
 
 /**
  * Every node property any field of the whole operation can read: what a look-ahead needs to read of the nodes
- * it primes the loaders with, since any of them may be resolved under any selection of the operation. Sorting
- * reads name, date and order (relationship.service.ts).
+ * it primes the loaders with, since any of them may be resolved under any selection of the operation. Lists
+ * are sorted in Cypher (list.reads.ts), so sorting needs none of them here.
  */
 export function operationProperties(info: GraphQLResolveInfo): string[] {
   const fields = SelectionWalk.of(info)
     .reachableFields([info.operation.selectionSet])
     .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value));
-  return [...new Set(['id', 'name', 'date', 'order', ...propertiesRead(fields)])];
+  return [...new Set(['id', 'name', ...propertiesRead(fields)])];
 }
 
 /** The selection sets under `field` of a link object's selection (`person` in `people { person { ... } }`). */

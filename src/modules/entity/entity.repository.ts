@@ -6,7 +6,7 @@ import type { RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
 import { readCount, readItems } from './list-read.cypher';
-import { LIST_READS, type ReadName, type ReadParams } from './list.reads';
+import { LIST_READS, type ListRead, type ReadName, type ReadParams } from './list.reads';
 
 export type { Direction } from './list.reads';
 
@@ -49,13 +49,24 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
     counter.next += 1;
     const [r, m] = [`r${i}`, `m${i}`];
     const next = step.next.length > 0 ? `, related: ${treeProjection(m, step.next, counter)}` : '';
-    const read = LIST_READS[step.read];
-    const c = { from: variable, r, m, first: `$firsts[${i}]`, params: `$filters[${i}]` };
+    const read: ListRead = LIST_READS[step.read];
+    const c = {
+      from: variable,
+      r,
+      m,
+      first: `$firsts[${i}]`,
+      params: `$filters[${i}]`,
+      filtered: isFiltered(read, step.params),
+    };
     const project = readRow(r, m, `[key IN $keys | ${m}[key]]`, next);
     return `{ items: ${readItems(read, { ...c, project })}, count: ${readCount(read, { ...c, project })} }`;
   });
   return `[${reads.join(', ')}]`;
 }
+
+/** Whether a read's filter has a value among `params` (null, as absent, is none). */
+const isFiltered = (read: ListRead, params: ReadParams): boolean =>
+  read.filter !== undefined && (params[read.filter] ?? null) !== null;
 
 /** A read's filter values as parameters: absent ones null. */
 const filterParameters = (params: ReadParams): { asOf: string | null; roles: readonly string[] | null } => ({
@@ -144,8 +155,9 @@ export class EntityRepository {
     first: number,
     params: ReadParams,
   ): Promise<Map<string, ReadResult>> {
-    const read = LIST_READS[name];
+    const read: ListRead = LIST_READS[name];
     const c = {
+      filtered: isFiltered(read, params),
       from: 'n',
       r: 'r',
       m: 'm',

@@ -13,6 +13,8 @@ export interface ReadCypher {
   m: string;
   first: string;
   params: string;
+  /** Whether the read's filter has a value: without one, the read and its count need no condition. */
+  filtered: boolean;
   project: string;
 }
 
@@ -23,12 +25,13 @@ const pattern = (read: ListRead, index: number, { from, r, m }: ReadCypher): str
   return direction === 'OUT' ? `(${from})-${rel}->${far}` : `(${from})<-${rel}-${far}`;
 };
 
-/** The filter's condition; a filter whose value is null (not given) keeps every relationship. */
-const condition = (read: ListRead, { r, params }: ReadCypher): string => {
+/** The filter's condition, where its value is given. */
+const condition = (read: ListRead, { r, params, filtered }: ReadCypher): string => {
+  if (!filtered) return '';
   if (read.filter === 'asOf')
-    return `WHERE ${params}.asOf IS NULL OR ((${r}.since IS NULL OR ${r}.since <= date(${params}.asOf))
-      AND (${r}.until IS NULL OR ${r}.until >= date(${params}.asOf)))`;
-  if (read.filter === 'roles') return `WHERE ${params}.roles IS NULL OR ${r}.role IN ${params}.roles`;
+    return `WHERE (${r}.since IS NULL OR ${r}.since <= date(${params}.asOf))
+      AND (${r}.until IS NULL OR ${r}.until >= date(${params}.asOf))`;
+  if (read.filter === 'roles') return `WHERE ${r}.role IN ${params}.roles`;
   return '';
 };
 
@@ -65,13 +68,13 @@ export const readItems = (read: ListRead, c: ReadCypher): string =>
   `COLLECT { ${matched(read, c)} ORDER BY ${orderBy(read, c)} LIMIT ${c.first} RETURN ${c.project} }`;
 
 /**
- * Without a label or a filter, each count is a degree, which Neo4j reads from its stored counts instead of
+ * Without a label or a filter's value, each count is a degree, which Neo4j reads from its stored counts instead of
  * the relationships.
  */
 export const readCount = (read: ListRead, c: ReadCypher): string =>
   read.follows
     .map((_, i) =>
-      read.label || read.filter
+      read.label || c.filtered
         ? `COUNT { MATCH ${pattern(read, i, c)} ${condition(read, c)} }`
         : `COUNT { ${pattern(read, i, { ...c, r: '', m: '' })} }`,
     )
