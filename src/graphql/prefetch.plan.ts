@@ -1,4 +1,10 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  isObjectType,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import {
   FIELD_READS,
   LIST_READS,
@@ -180,15 +186,36 @@ const RELATIONSHIP_FIELDS = new Set([
   ...Object.values(FIELD_READS).flatMap((read) => ('far' in read ? [read.far] : [])),
 ]);
 
+const notEntity = new WeakMap<GraphQLSchema, Set<string>>();
+
+/**
+ * The field names no entity type has (a Position's title, a Participation's role, the root fields): the nodes a
+ * look-ahead primes are entities, so it need not read these of every one.
+ */
+function notEntityFields(schema: GraphQLSchema): Set<string> {
+  const known = notEntity.get(schema);
+  if (known) return known;
+  const [entity, other] = [new Set<string>(), new Set<string>()];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isEntity = type.getInterfaces().some((face) => face.name === 'Entity');
+    for (const name of Object.keys(type.getFields())) (isEntity ? entity : other).add(name);
+  }
+  const names = new Set([...other].filter((name) => !entity.has(name)));
+  notEntity.set(schema, names);
+  return names;
+}
+
 /**
  * Every node property any field of the whole operation can read: what a look-ahead needs to read of the nodes
  * it primes the loaders with, since any of them may be resolved under any selection of the operation. Lists
  * are sorted in Cypher (list.reads.ts), so sorting needs none of them here.
  */
 export function operationProperties(info: GraphQLResolveInfo): string[] {
+  const elsewhere = notEntityFields(info.schema);
   const fields = SelectionWalk.of(info)
     .reachableFields([info.operation.selectionSet])
-    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value));
+    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value) && !elsewhere.has(field.name.value));
   return [...new Set(['id', 'name', ...propertiesRead(fields)])];
 }
 
