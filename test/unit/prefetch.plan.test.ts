@@ -1,6 +1,8 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, Kind, parse, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { NESTED_LISTS } from '../../src/graphql/list.bounds';
-import { prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
+import { operationProperties, prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
 import { SelectionWalk } from '../../src/graphql/selection.walk';
 
 /** The steps under the first root field of `query`. */
@@ -99,5 +101,16 @@ describe('look-ahead plans', () => {
     expect(steps[2]?.next.map((s) => [s.read, s.params, s.first])).toEqual([
       ['participants', { roles: ['HOST'] }, NESTED_LISTS['Event.participants'].default],
     ]);
+  });
+
+  it("reads ahead only the properties an entity type has, not a link's own fields or the root field's name", () => {
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+    const operation = parse(`{ institution(id: "x") { kind people { title since person { name } }
+      events { role event { date participants { role capacity participant { id } } } } } }`)
+      .definitions[0] as OperationDefinitionNode;
+    const info = { schema, operation, fragments: {}, variableValues: {} } as unknown as GraphQLResolveInfo;
+    expect(operationProperties(info).sort()).toEqual(
+      ['id', 'name', 'nameLangs', 'nameValues', 'nameSince', 'nameUntil', 'kind', 'date'].sort(),
+    );
   });
 });
