@@ -9,12 +9,6 @@ export interface GraphNode {
   [property: string]: unknown;
 }
 
-/** A node reached over a relationship, with that relationship's properties. */
-export interface Related {
-  rel: Record<string, unknown>;
-  node: GraphNode;
-}
-
 const PLAIN_TYPES = ['Person', 'Agreement', 'Commitment', 'Framework', 'Source'];
 
 /** Neo4j temporal values become ISO strings; everything else passes as it is. */

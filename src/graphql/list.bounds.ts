@@ -89,8 +89,9 @@ export function firstOf(list: NestedList, first: number | null | undefined): num
 }
 
 /**
- * The first items of a list in the order its reader gives (relationship.service.ts orders every list
- * deterministically), after checking `first` and before reading anything.
+ * The first items of a list that is not read from relationships (the sources a property names), in the order
+ * its reader gives, after checking `first` and before reading anything. Relationship lists are cut in Cypher
+ * (RelationshipService.list).
  */
 export async function firstItems<T>(
   list: NestedList,

@@ -1,90 +1,95 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import type { RelationshipType } from '../db/identifier.whitelist';
-import type { Direction } from '../modules/entity/entity.repository';
-import { countField, NESTED_LISTS, type NestedList } from './list.bounds';
+import {
+  isObjectType,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  FIELD_READS,
+  LIST_READS,
+  type ListRead,
+  type ReadName,
+  type ReadParams,
+} from '../modules/entity/list.reads';
+import { isIsoDate } from './date.scalar';
+import { countField, NESTED_LISTS, type ListBound, type NestedList } from './list.bounds';
 import { SelectionWalk } from './selection.walk';
 
-/** One relationship the resolvers will follow from a node, and what they will follow from the nodes it reaches. */
+/** One read the resolvers will make from a node (list.reads.ts), and what they will read from the nodes it reaches. */
 export interface PrefetchStep {
-  type: RelationshipType;
-  direction: Direction;
-  /** Read only where the node has at most this many such relationships (lookAheadLimit). */
-  limit: number;
+  read: ReadName;
+  /** How many of the list to read (the largest `first` asked, or the default), in the read's order. */
+  first: number;
+  params: ReadParams;
   next: PrefetchStep[];
 }
 
-interface FieldSteps {
-  follows: [RelationshipType, Direction][];
-  /** For fields that return a link object (Position, Participation): its field holding the far node. */
+/** A field's reads: for each, the field (`Type.field`) its size bound is named by, and its link's far field. */
+interface FieldRead {
+  field: string;
+  read: ReadName;
   far?: string;
 }
 
-/**
- * The relationships each field's resolver reads through RequestLoaders.related (relationship.service.ts), by
- * field name on any entity type. A field missing here is simply not looked ahead: its loader fetches it.
- */
-const FIELD_STEPS: Record<string, FieldSteps> = {
-  people: { follows: [['HOLDS_POSITION', 'IN']], far: 'person' },
-  positions: { follows: [['HOLDS_POSITION', 'OUT']], far: 'institution' },
-  events: {
-    follows: [
-      ['PARTICIPATED_IN', 'OUT'],
-      ['AT_SITE', 'IN'],
-    ],
-    far: 'event',
-  },
-  participants: { follows: [['PARTICIPATED_IN', 'IN']], far: 'participant' },
-  parent: { follows: [['PART_OF', 'OUT']] },
-  parentEvent: { follows: [['PART_OF', 'OUT']] },
-  subUnits: { follows: [['PART_OF', 'IN']] },
-  subEvents: { follows: [['PART_OF', 'IN']] },
-  place: {
-    follows: [
-      ['LOCATED_IN', 'OUT'],
-      ['HELD_IN', 'OUT'],
-    ],
-  },
-  sites: { follows: [['AT_SITE', 'OUT']] },
-  manages: { follows: [['MANAGES', 'OUT']] },
-  managedBy: { follows: [['MANAGES', 'IN']] },
-  operates: { follows: [['OPERATES', 'OUT']] },
-  operatedBy: { follows: [['OPERATES', 'IN']] },
-  succeededBy: { follows: [['SUCCEEDED_BY', 'OUT']] },
-  precededBy: { follows: [['SUCCEEDED_BY', 'IN']] },
-  parties: { follows: [['PARTY_TO', 'IN']] },
-  reachedAt: { follows: [['REACHED_AT', 'OUT']] },
-};
+/** The reads of FIELD_READS by field name, on any type (a read that does not apply to a node finds nothing). */
+const READS_BY_NAME = new Map<string, FieldRead[]>();
+for (const [field, { read, ...link }] of Object.entries(FIELD_READS)) {
+  const far = 'far' in link ? link.far : undefined;
+  const name = field.split('.')[1] as string;
+  READS_BY_NAME.set(name, [...(READS_BY_NAME.get(name) ?? []), { field, read, far }]);
+}
 
-/** The count fields of the lists above (`eventsCount`): read from the same relationships, not properties. */
-const COUNT_FIELDS = (Object.keys(NESTED_LISTS) as NestedList[]).flatMap((list) => countField(list) ?? []);
+/** The list a count field counts (`eventsCount`: `events`), by field name. */
+const COUNTED = new Map<string, string>(
+  (Object.keys(NESTED_LISTS) as NestedList[]).flatMap((list) => {
+    const count = countField(list);
+    return count ? [[count, list.split('.')[1] as string]] : [];
+  }),
+);
 
 /**
- * The most items the look-ahead reads of a list followed by the field `name` (a nested list's `first`, or its
- * default, by field name on any type): a longer list is not read ahead but left to its loader, which the
- * resolver then cuts to `first`. So the look-ahead reads no more than the cost estimate counts.
+ * How many of a list the look-ahead reads for `field`: its `first` (or its default), held to 0..max; a field
+ * of one node reads one.
  */
-function lookAheadLimit(name: string, first: number | undefined): number {
-  const bounds = Object.entries(NESTED_LISTS)
-    .filter(([list]) => list.endsWith(`.${name}`))
-    .map(([, bound]) => bound);
-  if (bounds.length === 0) return 1; // a single node (parent, place ...): one at most.
-  const max = Math.max(...bounds.map((b) => b.max));
-  return Math.min(max, Math.max(0, first ?? Math.max(...bounds.map((b) => b.default))));
+function firstToRead(field: string, first: number | undefined): number {
+  const bound = (NESTED_LISTS as Record<string, ListBound | undefined>)[field];
+  if (!bound) return 1;
+  return Math.min(bound.max, Math.max(0, first ?? bound.default));
+}
+
+/** The filter values a read takes from its field's argument of the same name (list.reads.ts). */
+function paramsOf(read: ReadName, field: FieldNode, walk: SelectionWalk): ReadParams | undefined {
+  const filter = (LIST_READS[read] as ListRead).filter;
+  if (filter === 'asOf') {
+    const asOf = walk.argument(field, 'asOf');
+    if (asOf === undefined) return {};
+    return typeof asOf === 'string' && isIsoDate(asOf) ? { asOf } : undefined;
+  }
+  if (filter === 'roles') {
+    const given = walk.argument(field, 'roles');
+    if (given === undefined || given === null) return {};
+    // One value where a list is expected is a list of one (GraphQL's input coercion).
+    const roles = typeof given === 'string' ? [given] : given;
+    return Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? { roles } : undefined;
+  }
+  return {};
 }
 
 /** Deeper selections are left to the loaders: one query for the first levels is where the round trips go. */
 const MAX_DEPTH = 4;
 
 /**
- * The most relationships one look-ahead reads: its Cypher grows with them, and fragments can name many more
+ * The most reads one look-ahead makes: its Cypher grows with them, and fragments can name many more
  * paths than the document has fields. Past it, breadth first, the rest is left to the loaders.
  */
 const MAX_STEPS = 32;
 
 /**
  * What the resolvers under a selection of entities will read, as a tree of relationship steps: fragments and
- * type conditions are followed (a step that does not apply to a node's type just finds nothing). Each
- * (type, direction) appears once under its parent, with what all the fields following it select.
+ * type conditions are followed (a step that does not apply to a node's type just finds nothing). Each read
+ * (with its filter's values) appears once under its parent, as large as the largest field asking for it, with
+ * what all those fields select.
  */
 export function prefetchSteps(
   sets: readonly (SelectionSetNode | undefined)[],
@@ -108,33 +113,35 @@ export function prefetchSteps(
   return root;
 }
 
-/** The steps the fields of `sets` follow, each with the selection sets its far nodes are read with. */
+/** The steps the fields of `sets` read, each with the selection sets its far nodes are read with. */
 function stepsFollowed(
   sets: readonly (SelectionSetNode | undefined)[],
   walk: SelectionWalk,
 ): { step: PrefetchStep; sets: SelectionSetNode[] }[] {
-  const byName = new Map<string, SelectionSetNode[]>();
-  const limits = new Map<string, number>();
+  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
   for (const field of walk.fields(sets)) {
     const name = field.name.value;
-    if (!FIELD_STEPS[name] || !field.selectionSet) continue;
-    byName.set(name, [...(byName.get(name) ?? []), field.selectionSet]);
-    limits.set(name, Math.max(limits.get(name) ?? 0, lookAheadLimit(name, walk.intArgument(field, 'first'))));
-  }
-  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
-  for (const [name, selected] of byName) {
-    const { follows, far } = FIELD_STEPS[name]!;
-    const under = far ? farSelectionSets(selected, far, walk) : selected;
-    for (const [type, direction] of follows) {
-      const key = `${type}:${direction}`;
-      const known = followed.get(key) ?? { step: { type, direction, limit: 0, next: [] }, sets: [] };
-      known.step.limit = Math.max(known.step.limit, limits.get(name) ?? 0);
-      known.sets.push(...under);
-      followed.set(key, known);
+    const counted = COUNTED.get(name);
+    // A count alone reads no items; a list's items are read with what its selection reads below them.
+    if (!counted && !field.selectionSet) continue;
+    for (const { field: key, read, far } of READS_BY_NAME.get(counted ?? name) ?? []) {
+      const params = paramsOf(read, field, walk);
+      // A filter value the look-ahead cannot read is left to the loader.
+      if (params === undefined) continue;
+      const first = counted ? 0 : firstToRead(key, walk.intArgument(field, 'first'));
+      const id = `${read}:${JSON.stringify(params)}`;
+      const known = followed.get(id) ?? { step: { read, first, params, next: [] }, sets: [] };
+      known.step.first = Math.max(known.step.first, first);
+      if (!counted) known.sets.push(...setsUnder(field, far, walk));
+      followed.set(id, known);
     }
   }
   return [...followed.values()];
 }
+
+/** What a list field selects of the nodes it reaches: its own selection, or its link's far field's. */
+const setsUnder = (field: FieldNode, far: string | undefined, walk: SelectionWalk): SelectionSetNode[] =>
+  far ? farSelectionSets([field.selectionSet], far, walk) : field.selectionSet ? [field.selectionSet] : [];
 
 /** The selection sets of the fields being resolved, all their field nodes together. */
 const ownSelection = (info: GraphQLResolveInfo): (SelectionSetNode | undefined)[] =>
@@ -172,23 +179,44 @@ export function selectedProperties(info: GraphQLResolveInfo, under: string): str
   return [...new Set(['id', 'name', ...propertiesRead(fields)])];
 }
 
-/** Fields read from relationships, not properties: the look-ahead's fields and the link objects' far ends. */
+/** Fields read from relationships, not properties: the reads' fields, their counts and the links' far ends. */
 const RELATIONSHIP_FIELDS = new Set([
-  ...Object.keys(FIELD_STEPS),
-  ...COUNT_FIELDS,
-  ...Object.values(FIELD_STEPS).flatMap((steps) => (steps.far ? [steps.far] : [])),
+  ...READS_BY_NAME.keys(),
+  ...COUNTED.keys(),
+  ...Object.values(FIELD_READS).flatMap((read) => ('far' in read ? [read.far] : [])),
 ]);
+
+const notEntity = new WeakMap<GraphQLSchema, Set<string>>();
+
+/**
+ * The field names no entity type has (a Position's title, a Participation's role, the root fields): the nodes a
+ * look-ahead primes are entities, so it need not read these of every one.
+ */
+function notEntityFields(schema: GraphQLSchema): Set<string> {
+  const known = notEntity.get(schema);
+  if (known) return known;
+  const [entity, other] = [new Set<string>(), new Set<string>()];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isEntity = type.getInterfaces().some((face) => face.name === 'Entity');
+    for (const name of Object.keys(type.getFields())) (isEntity ? entity : other).add(name);
+  }
+  const names = new Set([...other].filter((name) => !entity.has(name)));
+  notEntity.set(schema, names);
+  return names;
+}
 
 /**
  * Every node property any field of the whole operation can read: what a look-ahead needs to read of the nodes
- * it primes the loaders with, since any of them may be resolved under any selection of the operation. Sorting
- * reads name, date and order (relationship.service.ts).
+ * it primes the loaders with, since any of them may be resolved under any selection of the operation. Lists
+ * are sorted in Cypher (list.reads.ts), so sorting needs none of them here.
  */
 export function operationProperties(info: GraphQLResolveInfo): string[] {
+  const elsewhere = notEntityFields(info.schema);
   const fields = SelectionWalk.of(info)
     .reachableFields([info.operation.selectionSet])
-    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value));
-  return [...new Set(['id', 'name', 'date', 'order', ...propertiesRead(fields)])];
+    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value) && !elsewhere.has(field.name.value));
+  return [...new Set(['id', 'name', ...propertiesRead(fields)])];
 }
 
 /** The selection sets under `field` of a link object's selection (`person` in `people { person { ... } }`). */

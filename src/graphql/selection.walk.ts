@@ -7,6 +7,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 type Variables = Readonly<Record<string, unknown>>;
@@ -88,6 +89,32 @@ export class SelectionWalk {
     if (value?.kind === Kind.INT) return Number(value.value);
     const given = value?.kind === Kind.VARIABLE ? this.variables[value.name.value] : undefined;
     return typeof given === 'number' ? given : undefined;
+  }
+
+  /**
+   * An argument of a field as a plain value (a string, an enum's name, a list of them), written in the query or
+   * given as a variable; undefined when not given.
+   */
+  argument(field: FieldNode, name: string): unknown {
+    const value = field.arguments?.find((a) => a.name.value === name)?.value;
+    return value === undefined ? undefined : this.plain(value);
+  }
+
+  private plain(value: ValueNode): unknown {
+    switch (value.kind) {
+      case Kind.VARIABLE:
+        return this.variables[value.name.value];
+      case Kind.STRING:
+      case Kind.ENUM:
+        return value.value;
+      case Kind.NULL:
+        return null;
+      case Kind.LIST:
+        return value.values.map((item) => this.plain(item));
+      default:
+        // Numbers and objects stay AST nodes: no caller takes them for a string or a list.
+        return value;
+    }
   }
 
   /** @skip and @include as execution applies them; a condition that is not a boolean leaves the node in. */

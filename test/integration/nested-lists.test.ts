@@ -2,6 +2,7 @@ import type { IngestDocument } from '../../src/ingest/document.types';
 import { planDocument } from '../../src/ingest/document.plan';
 import { DocumentRepository } from '../../src/ingest/document.repository';
 import { NESTED_LISTS } from '../../src/graphql/list.bounds';
+import { EntityRepository } from '../../src/modules/entity/entity.repository';
 import type { RunningApi } from '../../src/server/api.server';
 import { data, graphql, startTestApi } from '../helpers/api.harness';
 import { maxTraversalDepth } from '../helpers/neo4j.test-db';
@@ -14,12 +15,22 @@ const CROWD = NESTED_LISTS['Event.participants'].default + 5;
 const day = (i: number): string => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 const eventId = (i: number): string => `${PREFIX}event-${String(i).padStart(3, '0')}`;
 
+/** Adviser i's tenure at the hub: from day 2i, every third one ended ten days later, dated in reverse of i. */
+const tenure = (i: number): { since: string; until?: string } => ({
+  since: day(2 * (CROWD - i)),
+  ...(i % 3 === 0 ? { until: day(2 * (CROWD - i) + 10) } : {}),
+});
+
 /** A hub at more events than the default, the first of them with more participants than the default. */
 function fixture(): IngestDocument {
   return {
     source: { id: `${PREFIX}source`, publisher: 'test', title: 'nested lists fixture' },
     institutions: [{ id: HUB, kind: 'ENTERPRISE', name: 'Nested-list Hub' }],
-    people: Array.from({ length: CROWD }, (_, i) => ({ id: `${PREFIX}person-${i}`, name: `Guest ${i}` })),
+    people: Array.from({ length: CROWD }, (_, i) => ({
+      id: `${PREFIX}person-${i}`,
+      name: `Guest ${i}`,
+      positions: [{ institution: HUB, title: `Adviser ${i}`, ...tenure(i) }],
+    })),
     events: Array.from({ length: EVENTS }, (_, i) => ({
       id: eventId(i),
       kind: 'MEETING' as const,
@@ -55,6 +66,13 @@ const HUB_EVENTS = `query ($id: ID!, $first: Int) {
 
 /** The hub's event ids in date order (the list's order): the oldest is the last one made. */
 const byDate = Array.from({ length: EVENTS }, (_, i) => eventId(EVENTS - 1 - i));
+
+/** The advisers held on `asOf` as the list orders them (by since), as the rule says: begun on or before, not ended before. */
+const heldOn = (asOf: string): string[] =>
+  Array.from({ length: CROWD }, (_, i) => ({ i, ...tenure(i) }))
+    .filter((t) => t.since <= asOf && (t.until === undefined || t.until >= asOf))
+    .sort((a, b) => a.since.localeCompare(b.since))
+    .map((t) => `Adviser ${t.i}`);
 
 describe('nested lists: bounded by first, counted beside, costed at their size', () => {
   let api: RunningApi;
@@ -116,6 +134,64 @@ describe('nested lists: bounded by first, counted beside, costed at their size',
       `{ institutions(filter: { name: "Nested-list Hub" }) { nodes { ...Hub } } } ${fragment}`,
     );
     expect(listed.institutions.nodes).toEqual([looked.institution]);
+  });
+
+  it('cuts a filtered list after its filter, in its order, and counts what the filter keeps', async () => {
+    const asOf = day(30);
+    const held = heldOn(asOf);
+    expect(held.length).toBeGreaterThan(3);
+    expect(held.length).toBeLessThan(CROWD);
+    const crowded = eventId(EVENTS - 1);
+    const query = `query ($hub: ID!, $event: ID!, $asOf: Date) {
+      institution(id: $hub) { peopleCount(asOf: $asOf) people(asOf: $asOf, first: 3) { title } allPeople: peopleCount }
+      event(id: $event) { participantsCount(roles: [ATTENDEE]) participants(roles: [ATTENDEE], first: 3) { role }
+        none: participants(first: 0) { role } hosts: participantsCount(roles: HOST) } }`;
+    const answer = await data<{
+      institution: { peopleCount: number; people: { title: string }[]; allPeople: number };
+      event: { participantsCount: number; participants: { role: string }[]; none: unknown[]; hosts: number };
+    }>(api, query, { hub: HUB, event: crowded, asOf });
+    expect(answer.institution).toEqual({
+      peopleCount: held.length,
+      people: held.slice(0, 3).map((title) => ({ title })),
+      allPeople: CROWD,
+    });
+    expect(answer.event).toEqual({
+      participantsCount: CROWD - 1,
+      participants: [{ role: 'ATTENDEE' }, { role: 'ATTENDEE' }, { role: 'ATTENDEE' }],
+      none: [],
+      hosts: 1,
+    });
+  });
+
+  it('reads a lookup of the hub, its lists longer than their first, in one round trip and gives what the loaders give', async () => {
+    const fragment = `fragment Detail on Institution {
+      eventsCount events(first: 4) { role event { id participantsCount participants(first: 2) { role participant { id } } } }
+      peopleCount(asOf: "${day(30)}") people(asOf: "${day(30)}", first: 2) { title person { name } }
+      subUnitsCount }`;
+    const before = api.database.queryCount;
+    const looked = await data<{ institution: unknown }>(
+      api,
+      `query ($id: ID!) { institution(id: $id) { ...Detail } } ${fragment}`,
+      { id: HUB },
+    );
+    expect(api.database.queryCount - before).toBe(1);
+    const listed = await data<{ institutions: { nodes: unknown[] } }>(
+      api,
+      `{ institutions(filter: { name: "Nested-list Hub" }) { nodes { ...Detail } } } ${fragment}`,
+    );
+    expect(listed.institutions.nodes).toEqual([looked.institution]);
+  });
+
+  it('reads no more of a hub than first, through the look-ahead and through the loaders', async () => {
+    const reads = new EntityRepository(api.database);
+    const [page] = (await reads.read('involvements', [HUB], 5, {})).values();
+    expect(page?.count).toBe(EVENTS);
+    expect(page?.items.map((row) => (row.props as { id: string }).id)).toEqual(byDate.slice(0, 5));
+    const [tree] = (
+      await reads.trees([HUB], [{ read: 'involvements', first: 5, params: {}, next: [] }], ['id'])
+    ).values();
+    expect(tree?.related?.[0]?.count).toBe(EVENTS);
+    expect(tree?.related?.[0]?.items.map((row) => (row.props as string[])[0])).toEqual(byDate.slice(0, 5));
   });
 
   it('refuses first above the maximum or below 0 with BAD_USER_INPUT naming the list', async () => {

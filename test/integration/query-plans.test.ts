@@ -38,7 +38,7 @@ describe('the indexes the read queries rely on', () => {
   it('finds entities by id through the unique index, also for nested fields', async () => {
     const probe = explaining(db);
     await new EntityRepository(probe.db).findByIds(['person:batulzii']);
-    await new EntityRepository(probe.db).related('HOLDS_POSITION', 'OUT', ['person:batulzii']);
+    await new EntityRepository(probe.db).read('positionsOfPerson', ['person:batulzii'], 20, {});
     for (const plan of probe.plans) expect(plan).toContain('NodeUniqueIndexSeek');
   });
 

@@ -40,6 +40,39 @@ function fixture(count: number): IngestDocument {
   };
 }
 
+const HUB_SIZE = 12;
+
+/** A hub with more people and events than the detail query asks for, each event with more participants. */
+function hubFixture(): IngestDocument {
+  const range = Array.from({ length: HUB_SIZE }, (_, i) => i);
+  return {
+    source: { id: `${PREFIX}hub-source`, publisher: 'test', title: 'round-trip hub' },
+    institutions: [{ id: `${PREFIX}hub`, kind: 'UNIVERSITY', name: 'Round-trip Hub' }],
+    people: range.map((i) => ({
+      id: `${PREFIX}hub-person-${i}`,
+      name: `Fellow ${i}`,
+      positions: [{ institution: `${PREFIX}hub`, title: 'Fellow', since: `20${10 + i}-01-01` }],
+    })),
+    events: range.map((i) => ({
+      id: `${PREFIX}hub-event-${i}`,
+      kind: 'CONFERENCE',
+      name: `Hub conference ${i}`,
+      date: `20${10 + i}-06-01`,
+      participants: [
+        { entity: `${PREFIX}hub`, role: 'HOST' },
+        ...range
+          .slice(0, 6)
+          .map((j) => ({ entity: `${PREFIX}hub-person-${(i + j) % HUB_SIZE}`, role: 'ATTENDEE' })),
+      ],
+    })),
+  };
+}
+
+/** The benchmark's institution detail (bench/bench.queries.ts), its lists cut shorter than the hub's. */
+const DETAIL = `fragment Detail on Institution { id name kind
+  peopleCount people(first: 5) { title since until person { id name } }
+  eventsCount events(first: 5) { role event { id name date participantsCount participants(first: 3) { role participant { id name } } } } }`;
+
 const NESTED = `query ($first: Int) {
   institutions(filter: { placeId: "${PREFIX}region" }, first: $first) {
     nodes {
@@ -66,7 +99,9 @@ describe('nested queries and Cypher round trips', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new DocumentRepository(api.database, maxTraversalDepth()).ingest(planDocument(fixture(20)));
+    const documents = new DocumentRepository(api.database, maxTraversalDepth());
+    await documents.ingest(planDocument(fixture(20)));
+    await documents.ingest(planDocument(hubFixture()));
   });
 
   afterAll(async () => {
@@ -132,5 +167,38 @@ describe('nested queries and Cypher round trips', () => {
     );
     expect(one.institution).toEqual(listed.institutions.nodes[3]);
     expect(one.institution.people.map((p) => p.person.name)).toEqual(['Person 3-0', 'Person 3-1']);
+  });
+
+  it('answers the institution detail of a hub in one query, each list cut to its first, as the loaders answer it', async () => {
+    const before = api.database.queryCount;
+    const looked = await data<{ institution: Record<string, unknown> }>(
+      api,
+      `query ($id: ID!) { institution(id: $id) { ...Detail } } ${DETAIL}`,
+      { id: `${PREFIX}hub` },
+    );
+    expect(api.database.queryCount - before).toBe(1);
+    expect(looked.institution).toMatchObject({ peopleCount: HUB_SIZE, eventsCount: HUB_SIZE });
+    const { people, events } = looked.institution as {
+      people: { person: { name: string } }[];
+      events: { event: { name: string; participantsCount: number; participants: unknown[] } }[];
+    };
+    expect(people.map((p) => p.person.name)).toEqual([
+      'Fellow 0',
+      'Fellow 1',
+      'Fellow 2',
+      'Fellow 3',
+      'Fellow 4',
+    ]);
+    expect(events.map((e) => e.event.name)).toEqual([0, 1, 2, 3, 4].map((i) => `Hub conference ${i}`));
+    for (const { event } of events) {
+      expect(event.participantsCount).toBe(7);
+      expect(event.participants).toHaveLength(3);
+    }
+
+    const listed = await data<{ institutions: { nodes: unknown[] } }>(
+      api,
+      `{ institutions(filter: { name: "Round-trip Hub" }) { nodes { ...Detail } } } ${DETAIL}`,
+    );
+    expect(listed.institutions.nodes).toEqual([looked.institution]);
   });
 });

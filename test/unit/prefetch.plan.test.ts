@@ -1,19 +1,32 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, Kind, parse, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { NESTED_LISTS } from '../../src/graphql/list.bounds';
-import { prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
+import { operationProperties, prefetchSteps, type PrefetchStep } from '../../src/graphql/prefetch.plan';
 import { SelectionWalk } from '../../src/graphql/selection.walk';
 
-/** The steps under the first root field of `query`, written as TYPE:DIRECTION(next...) for reading. */
-function plan(query: string, variables: Record<string, unknown> = {}): string[] {
+/** The steps under the first root field of `query`. */
+function stepsOf(query: string, variables: Record<string, unknown> = {}): PrefetchStep[] {
   const document = parse(query);
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const root = operation?.selectionSet.selections[0];
-  const show = (steps: PrefetchStep[]): string[] =>
-    steps.map((s) => `${s.type}:${s.direction}${s.next.length ? `(${show(s.next).join(' ')})` : ''}`);
   const walk = SelectionWalk.ofDocument(document, variables);
-  return show(root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : []);
+  return root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : [];
+}
+
+/** The steps written as read(next...) for reading. */
+function plan(query: string, variables: Record<string, unknown> = {}): string[] {
+  const show = (steps: PrefetchStep[]): string[] =>
+    steps.map((s) => `${s.read}${s.next.length ? `(${show(s.next).join(' ')})` : ''}`);
+  return show(stepsOf(query, variables));
+}
+
+/** The steps' sizes, depth first. */
+function firsts(query: string, variables: Record<string, unknown> = {}): number[] {
+  const flat = (steps: PrefetchStep[]): number[] => steps.flatMap((s) => [s.first, ...flat(s.next)]);
+  return flat(stepsOf(query, variables));
 }
 
 describe('look-ahead plans', () => {
@@ -22,22 +35,22 @@ describe('look-ahead plans', () => {
       plan(
         `{ institution(id: "x") { name people { title person { positions { institution { name } } } } } }`,
       ),
-    ).toEqual(['HOLDS_POSITION:IN(HOLDS_POSITION:OUT)']);
+    ).toEqual(['positionsAt(positionsOfPerson)']);
   });
 
-  it('reads both relationships of a field that has two, and through fragments and type conditions', () => {
+  it('reads each field as its read (two relationships for events), through fragments and type conditions', () => {
     expect(
       plan(`{ node(id: "x") { ... on Institution { ...Where events { event { name } } } } }
             fragment Where on Institution { place { name } }`),
-    ).toEqual(['LOCATED_IN:OUT', 'HELD_IN:OUT', 'PARTICIPATED_IN:OUT', 'AT_SITE:IN']);
+    ).toEqual(['place', 'involvements']);
   });
 
-  it('merges the same relationship asked twice, and plans nothing for plain fields', () => {
+  it('merges the same read asked twice, and plans nothing for plain fields', () => {
     expect(
       plan(
         `{ institution(id: "x") { a: people { person { name } } b: people { person { events { role } } } } }`,
       ),
-    ).toEqual(['HOLDS_POSITION:IN(PARTICIPATED_IN:OUT AT_SITE:IN)']);
+    ).toEqual(['positionsAt(involvements)']);
     expect(plan(`{ institution(id: "x") { id name kind country { code } } }`)).toEqual([]);
   });
 
@@ -45,41 +58,59 @@ describe('look-ahead plans', () => {
     const deep = plan(
       `{ person(id: "x") { positions { institution { people { person { positions { institution { people { person { name } } } } } } } } } }`,
     );
-    expect(deep).toEqual(['HOLDS_POSITION:OUT(HOLDS_POSITION:IN(HOLDS_POSITION:OUT(HOLDS_POSITION:IN)))']);
+    expect(deep).toEqual(['positionsOfPerson(positionsAt(positionsOfPerson(positionsAt)))']);
     expect(
       plan(
         `{ node(id: "x") { ...A } } fragment A on Institution { ...B } fragment B on Institution { ...A parent { name } }`,
       ),
-    ).toEqual(['PART_OF:OUT']);
+    ).toEqual(['parent']);
   });
 
-  it("reads a list ahead only up to its first (the table's default when absent), the largest of the fields merged", () => {
-    const limits = (query: string, variables: Record<string, unknown> = {}): number[] => {
-      const document = parse(query);
-      const operation = document.definitions[0] as OperationDefinitionNode;
-      const root = operation.selectionSet.selections[0];
-      const flat = (steps: PrefetchStep[]): number[] => steps.flatMap((s) => [s.limit, ...flat(s.next)]);
-      const walk = SelectionWalk.ofDocument(document, variables);
-      return flat(root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : []);
-    };
+  it("reads a list to its first (the table's default when absent, the largest of the fields merged), a count alone to 0", () => {
     const events = NESTED_LISTS['Institution.events'].default;
     const participants = NESTED_LISTS['Event.participants'].default;
-    expect(limits(`{ institution(id: "x") { events { event { participants { role } } } } }`)).toEqual([
-      events,
-      participants,
+    expect(firsts(`{ institution(id: "x") { events { event { participants { role } } } } }`)).toEqual([
       events,
       participants,
     ]);
     expect(
-      limits(
+      firsts(
         `query ($n: Int) { institution(id: "x") { parent { name } a: people(first: 2) { title } b: people(first: $n) { title } } }`,
-        {
-          n: 7,
-        },
+        { n: 7 },
       ),
     ).toEqual([1, 7]);
-    expect(limits(`{ institution(id: "x") { people(first: 100000) { title } } }`)).toEqual([
+    expect(firsts(`{ institution(id: "x") { people(first: 100000) { title } } }`)).toEqual([
       NESTED_LISTS['Institution.people'].max,
     ]);
+    expect(firsts(`{ institution(id: "x") { eventsCount events(first: 3) { role } peopleCount } }`)).toEqual([
+      3, 0,
+    ]);
+  });
+
+  it("reads a filtered list with its field's filter, a step per filter value", () => {
+    const steps = stepsOf(
+      `query ($d: Date) { institution(id: "x") { people(asOf: "2019-01-01") { title } old: people(asOf: $d) { title }
+         events { event { participants(roles: [HOST]) { role } participantsCount(roles: HOST) } } } }`,
+      { d: '2001-02-03' },
+    );
+    expect(steps.map((s) => [s.read, s.params])).toEqual([
+      ['positionsAt', { asOf: '2019-01-01' }],
+      ['positionsAt', { asOf: '2001-02-03' }],
+      ['involvements', {}],
+    ]);
+    expect(steps[2]?.next.map((s) => [s.read, s.params, s.first])).toEqual([
+      ['participants', { roles: ['HOST'] }, NESTED_LISTS['Event.participants'].default],
+    ]);
+  });
+
+  it("reads ahead only the properties an entity type has, not a link's own fields or the root field's name", () => {
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+    const operation = parse(`{ institution(id: "x") { kind people { title since person { name } }
+      events { role event { date participants { role capacity participant { id } } } } } }`)
+      .definitions[0] as OperationDefinitionNode;
+    const info = { schema, operation, fragments: {}, variableValues: {} } as unknown as GraphQLResolveInfo;
+    expect(operationProperties(info).sort()).toEqual(
+      ['id', 'name', 'nameLangs', 'nameValues', 'nameSince', 'nameUntil', 'kind', 'date'].sort(),
+    );
   });
 });

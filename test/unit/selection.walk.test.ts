@@ -79,12 +79,10 @@ describe('walks of a selection', () => {
     const root = operationOf(skipped).selectionSet.selections[0]!;
     const plan = (variables: Record<string, unknown>) =>
       root.kind === Kind.FIELD
-        ? prefetchSteps([root.selectionSet], SelectionWalk.ofDocument(skipped, variables)).map(
-            (s) => `${s.type}:${s.direction}`,
-          )
+        ? prefetchSteps([root.selectionSet], SelectionWalk.ofDocument(skipped, variables)).map((s) => s.read)
         : [];
-    expect(plan({ deep: false })).toEqual(['PART_OF:IN']);
-    expect(plan({ deep: true })).toEqual(['PART_OF:OUT', 'PART_OF:IN']);
+    expect(plan({ deep: false })).toEqual(['parts']);
+    expect(plan({ deep: true })).toEqual(['parent', 'parts']);
 
     const visitsFor = (levels: number) => {
       const fragments = Array.from({ length: levels }, (_, i) =>
@@ -97,11 +95,7 @@ describe('walks of a selection', () => {
       const field = operationOf(document).selectionSet.selections[0]!;
       const walk = SelectionWalk.ofDocument(document);
       const steps = field.kind === Kind.FIELD ? prefetchSteps([field.selectionSet], walk) : [];
-      expect(steps.map((s) => `${s.type}:${s.direction}`)).toEqual([
-        'PART_OF:IN',
-        'PART_OF:OUT',
-        'HOLDS_POSITION:IN',
-      ]);
+      expect(steps.map((s) => s.read)).toEqual(['parts', 'parent', 'positionsAt']);
       return walk.visits;
     };
     expect(visitsFor(20)).toBeLessThan(3 * visitsFor(10));

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
-import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
+import { countOf, firstArg } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { Entity } from '../entity/entity.type';
 import { Event } from '../event/event.type';
@@ -16,7 +16,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event at which it was reached.' })
   reachedAt(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.reachedAt(agreement.id);
+    return ctx.graph.one('Agreement.reachedAt', agreement.id);
   }
 
   @FieldResolver(() => [Institution])
@@ -25,17 +25,17 @@ export class AgreementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Agreement.parties')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Agreement.parties', first, () => ctx.graph.parties(agreement.id));
+    return ctx.graph.list('Agreement.parties', agreement.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Agreement.parties'))
-  async partiesCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.parties(agreement.id)).length;
+  partiesCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Agreement.parties', agreement.id);
   }
 
   @FieldResolver(() => Framework, { nullable: true, description: 'The framework it sits under.' })
   framework(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.framework(agreement.id);
+    return ctx.graph.one('Agreement.framework', agreement.id);
   }
 
   @FieldResolver(() => [Commitment], { description: 'What the parties committed to, in order.' })
@@ -44,12 +44,12 @@ export class AgreementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Agreement.commitments')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Agreement.commitments', first, () => ctx.graph.commitments(agreement.id));
+    return ctx.graph.list('Agreement.commitments', agreement.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Agreement.commitments'))
-  async commitmentsCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.commitments(agreement.id)).length;
+  commitmentsCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Agreement.commitments', agreement.id);
   }
 }
 
@@ -61,12 +61,12 @@ export class CommitmentResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Commitment.concerns')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Commitment.concerns', first, () => ctx.graph.concerns(commitment.id));
+    return ctx.graph.list('Commitment.concerns', commitment.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Commitment.concerns'))
-  async concernsCount(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.concerns(commitment.id)).length;
+  concernsCount(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Commitment.concerns', commitment.id);
   }
 
   @FieldResolver(() => Framework, {
@@ -74,7 +74,7 @@ export class CommitmentResolver {
     description: 'A framework named for this commitment alone.',
   })
   framework(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.framework(commitment.id);
+    return ctx.graph.one('Commitment.framework', commitment.id);
   }
 }
 
@@ -86,12 +86,12 @@ export class FrameworkResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Framework.parties')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Framework.parties', first, () => ctx.graph.parties(framework.id));
+    return ctx.graph.list('Framework.parties', framework.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Framework.parties'))
-  async partiesCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.parties(framework.id)).length;
+  partiesCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Framework.parties', framework.id);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements under it.' })
@@ -100,11 +100,11 @@ export class FrameworkResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Framework.agreements')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Framework.agreements', first, () => ctx.graph.agreementsUnder(framework.id));
+    return ctx.graph.list('Framework.agreements', framework.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Framework.agreements'))
-  async agreementsCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.agreementsUnder(framework.id)).length;
+  agreementsCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Framework.agreements', framework.id);
   }
 }

@@ -1,47 +1,88 @@
-import { toGraphNode, plainProperties, type GraphNode, type Related } from '../../db/graph.record';
+import neo4j, { type Integer } from 'neo4j-driver';
+import { toGraphNode, type GraphNode } from '../../db/graph.record';
 import { countryOf } from '../../db/country.cypher';
 import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
-import { cypherRelType, type RelationshipType } from '../../db/identifier.whitelist';
+import type { RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
+import { readCount, readItems } from './list-read.cypher';
+import { LIST_READS, type ListRead, type ReadName, type ReadParams } from './list.reads';
 
-export type Direction = 'OUT' | 'IN';
+export type { Direction } from './list.reads';
 
-/** A node with what the prefetch read around it: per `TYPE__DIRECTION`, the related rows, each with theirs. */
+/** A relationship read and the node it reaches, as Cypher returns them (see readRow). */
+export interface ReadRow {
+  type: RelationshipType;
+  rel: Record<string, unknown>;
+  labels: string[];
+  /** All properties, or in the look-ahead, the values of `$keys` in their order. */
+  props: Record<string, unknown> | unknown[];
+  /** In the look-ahead: the steps below, in their order. */
+  related?: ReadResult[];
+}
+
+/** A read's first items, in its order, and how many there are in all. */
+export interface ReadResult {
+  items: ReadRow[];
+  count: number;
+}
+
+/** A node with what the look-ahead read around it: per step, in the steps' order, that step's read. */
 export interface RelatedTree {
   labels: string[];
-  /** All properties, or with `$keys` given, the values of those keys in their order. */
-  props: Record<string, unknown> | unknown[];
-  rel?: Record<string, unknown>;
-  /** Null for a relationship longer than the look-ahead reads. */
-  related?: Record<string, RelatedTree[] | null>;
+  props: Record<string, unknown>;
+  related?: ReadResult[] | null;
 }
+
+const readRow = (r: string, m: string, props: string, next = ''): string =>
+  `{ type: type(${r}), rel: properties(${r}), labels: labels(${m}), props: ${props}${next} }`;
 
 /**
- * Nested pattern comprehensions for the steps from `variable`: one Cypher expression for the whole tree. The
- * nodes reached carry the values of `$keys` (a parameter of the query) rather than all their properties. A
- * node with more relationships of a step than its limit (`$lookAheadLimits`, see treeLimits) gets null there
- * and nothing below: its loader reads it, and the resolver cuts it to `first`.
+ * The look-ahead's Cypher for the steps from `variable`, one expression for the whole tree: per step, its
+ * read's first items (each with what the steps below read from it) and its count. The nodes reached carry the
+ * values of `$keys`; each step's size and filter are `$firsts[i]` and `$filters[i]`, numbered as treeParameters
+ * numbers them.
  */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
-  const fields = steps.map((step) => {
+  const reads = steps.map((step) => {
+    const i = counter.next;
     counter.next += 1;
-    const [r, m] = [`r${counter.next}`, `m${counter.next}`];
-    const type = cypherRelType(step.type);
-    const [pattern, all] =
-      step.direction === 'OUT'
-        ? [`(${variable})-[${r}:${type}]->(${m})`, `(${variable})-[:${type}]->()`]
-        : [`(${variable})<-[${r}:${type}]-(${m})`, `(${variable})<-[:${type}]-()`];
+    const [r, m] = [`r${i}`, `m${i}`];
     const next = step.next.length > 0 ? `, related: ${treeProjection(m, step.next, counter)}` : '';
-    const limit = `$lookAheadLimits[${counter.next - 1}]`;
-    return `${step.type}__${step.direction}: CASE WHEN COUNT { ${all} } <= ${limit} THEN [${pattern} | { rel: properties(${r}), labels: labels(${m}), props: [key IN $keys | ${m}[key]]${next} }] END`;
+    const read: ListRead = LIST_READS[step.read];
+    const c = {
+      from: variable,
+      r,
+      m,
+      first: `$firsts[${i}]`,
+      params: `$filters[${i}]`,
+      filtered: isFiltered(read, step.params),
+    };
+    const project = readRow(r, m, `[key IN $keys | ${m}[key]]`, next);
+    return `{ items: ${readItems(read, { ...c, project })}, count: ${readCount(read, { ...c, project })} }`;
   });
-  return `{ ${fields.join(', ')} }`;
+  return `[${reads.join(', ')}]`;
 }
 
-/** The limits of the steps, in the order treeProjection numbers them: the query's `$lookAheadLimits`. */
-export const treeLimits = (steps: PrefetchStep[]): number[] =>
-  steps.flatMap((step) => [step.limit, ...treeLimits(step.next)]);
+/** Whether a read's filter has a value among `params` (null, as absent, is none). */
+const isFiltered = (read: ListRead, params: ReadParams): boolean =>
+  read.filter !== undefined && (params[read.filter] ?? null) !== null;
+
+/** A read's filter values as parameters: absent ones null. */
+const filterParameters = (params: ReadParams): { asOf: string | null; roles: readonly string[] | null } => ({
+  asOf: params.asOf ?? null,
+  roles: params.roles ?? null,
+});
+
+/** The sizes and filters of the steps, in the order treeProjection numbers them. */
+export function treeParameters(steps: PrefetchStep[]): { firsts: Integer[]; filters: object[] } {
+  const flat = (list: PrefetchStep[]): PrefetchStep[] => list.flatMap((s) => [s, ...flat(s.next)]);
+  const all = flat(steps);
+  return {
+    firsts: all.map((step) => neo4j.int(step.first)),
+    filters: all.map((step) => filterParameters(step.params)),
+  };
+}
 
 export interface CountryFound {
   country: GraphNode;
@@ -96,7 +137,7 @@ export class EntityRepository {
         `UNWIND $ids AS id
          ${NODE_BY_ID}
          RETURN id, labels(n) AS labels, properties(n) AS props, ${treeProjection('n', steps)} AS related`,
-        { ids, keys, lookAheadLimits: treeLimits(steps) },
+        { ids, keys, ...treeParameters(steps) },
       );
       return new Map(
         result.records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]),
@@ -104,24 +145,38 @@ export class EntityRepository {
     });
   }
 
-  /** For each id, the nodes one `type` relationship away in `direction`, with the relationship's properties. */
-  async related(
-    type: RelationshipType,
-    direction: Direction,
+  /**
+   * For each id, the first `first` of what `read` reaches from it (in the read's order, whole nodes) and how
+   * many there are: one query for the batch, reading no more than `first` per id.
+   */
+  async read(
+    name: ReadName,
     ids: readonly string[],
-  ): Promise<Map<string, Related[]>> {
-    const pattern = direction === 'OUT' ? `-[r:${cypherRelType(type)}]->` : `<-[r:${cypherRelType(type)}]-`;
+    first: number,
+    params: ReadParams,
+  ): Promise<Map<string, ReadResult>> {
+    const read: ListRead = LIST_READS[name];
+    const c = {
+      filtered: isFiltered(read, params),
+      from: 'n',
+      r: 'r',
+      m: 'm',
+      first: '$first',
+      params: '$filter',
+      project: readRow('r', 'm', 'properties(m)'),
+    };
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
          ${NODE_BY_ID}
-         MATCH (n)${pattern}(m)
-         RETURN id, properties(r) AS rel, labels(m) AS labels, properties(m) AS props
-         ORDER BY coalesce(r.order, 0), m.name, m.id`,
-        { ids },
+         RETURN id, ${readItems(read, c)} AS items, ${readCount(read, c)} AS count`,
+        { ids, first: neo4j.int(first), filter: filterParameters(params) },
       );
-      return groupRelated(
-        result.records.map((r) => r.toObject() as { id: string; rel: Record<string, unknown> } & NodeRow),
+      return new Map(
+        result.records.map((r) => [
+          r.get('id') as string,
+          { items: r.get('items') as ReadRow[], count: r.get('count') as number },
+        ]),
       );
     });
   }
@@ -145,16 +200,4 @@ export class EntityRepository {
       );
     });
   }
-}
-
-export function groupRelated(
-  rows: ({ id: string; rel: Record<string, unknown> } & NodeRow)[],
-): Map<string, Related[]> {
-  const grouped = new Map<string, Related[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.id) ?? [];
-    list.push({ rel: plainProperties(row.rel), node: node(row) });
-    grouped.set(row.id, list);
-  }
-  return grouped;
 }

@@ -1,36 +1,26 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { GraphNode, Related } from '../../db/graph.record';
-import { operationProperties, stepsOf } from '../../graphql/prefetch.plan';
-import type { RelatedTree } from './entity.repository';
-import type { RequestLoaders } from '../../graphql/request.loaders';
+import type { GraphNode } from '../../db/graph.record';
+import { firstOf, type NestedList } from '../../graphql/list.bounds';
+import { operationProperties, stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
+import type { ListPage, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
+import type { ReadResult } from './entity.repository';
+import { FIELD_READS, type ReadParams } from './list.reads';
 import type { LocalizedName } from './entity.type';
 import type { Participation, ParticipantRole } from '../event/event.type';
 import type { Position } from '../person/person.type';
 import { nameAsOf, namesOf } from '../institution/name.history';
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const byDateThenName = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
-  text(a.date).localeCompare(text(b.date)) || text(a.name).localeCompare(text(b.name));
-
-const bySinceThenTitle = (a: Position, b: Position): number =>
-  text(a.since).localeCompare(text(b.since)) || a.title.localeCompare(b.title);
-
-const first = (related: Related[]): GraphNode | undefined => related[0]?.node;
-const nodes = (related: Related[]): GraphNode[] => related.map((r) => r.node);
 const sourceIdsOf = (rel: Record<string, unknown>): string[] => (rel.sourceIds as string[] | undefined) ?? [];
 
-/** A position is held on a date when it began on or before it and had not ended before it. */
-export function heldOn(position: Pick<Position, 'since' | 'until'>, asOf: string | undefined): boolean {
-  if (asOf === undefined) return true;
-  return (
-    (position.since === undefined || position.since <= asOf) &&
-    (position.until === undefined || position.until >= asOf)
-  );
-}
+/** A GraphQL field that reads relationships (list.reads.ts FIELD_READS). */
+export type ReadField = keyof typeof FIELD_READS;
+/** A nested list among them: it takes `first` (list.bounds.ts) and has a count. */
+export type ListField = ReadField & NestedList;
 
 /**
- * How the graph's relationships read as GraphQL fields, both ways: which relationship type and direction each
- * field follows, and the rules on top (validity dates, date order). One per request, over its loaders.
+ * How the graph's relationships read as GraphQL fields, both ways: each field reads as list.reads.ts says (the
+ * relationship types, the order, the filters), cut to `first` in Cypher, with its count. One per request,
+ * over its loaders.
  */
 export class RelationshipService {
   constructor(private readonly loaders: RequestLoaders) {}
@@ -45,9 +35,13 @@ export class RelationshipService {
     return this.node(id);
   }
 
-  /** Fills the loaders with nodes and what was read around them (RequestLoaders.prefetch). */
-  prime(trees: { node: GraphNode; related?: Record<string, RelatedTree[] | null> }[], keys: string[]): void {
-    for (const { node, related } of trees) this.loaders.primeTree(node, related, keys);
+  /** Fills the loaders with nodes and what the steps read around them (RequestLoaders.prefetch). */
+  prime(
+    trees: { node: GraphNode; related?: ReadResult[] | null }[],
+    steps: PrefetchStep[],
+    keys: string[],
+  ): void {
+    for (const { node, related } of trees) this.loaders.primeTree(node, related, steps, keys);
   }
 
   /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */
@@ -55,6 +49,26 @@ export class RelationshipService {
     const steps = stepsOf(info, under);
     if (steps.length > 0 && ids.length > 0)
       await this.loaders.prefetch(ids, steps, operationProperties(info));
+  }
+
+  /** The page of a field's read: its first `first` items and the count. */
+  private page(field: ReadField, id: string, first: number, params: ReadParams = {}): Promise<ListPage> {
+    return this.loaders.read(FIELD_READS[field].read, id, first, params);
+  }
+
+  /** A list field's first items (`first` checked against its bounds, the default when absent). */
+  async list(field: ListField, id: string, first: number | null | undefined): Promise<GraphNode[]> {
+    return (await this.page(field, id, firstOf(field, first))).items.map((item) => item.node);
+  }
+
+  /** How many a list field holds, under the filter given. */
+  async count(field: ListField, id: string, params: ReadParams = {}): Promise<number> {
+    return (await this.page(field, id, 0, params)).count;
+  }
+
+  /** A field of one node (a place, a parent): the first of its read. */
+  async one(field: ReadField, id: string): Promise<GraphNode | undefined> {
+    return (await this.page(field, id, 1)).items[0]?.node;
   }
 
   names(entity: GraphNode): LocalizedName[] {
@@ -66,23 +80,8 @@ export class RelationshipService {
     return nameAsOf(String(entity.name), namesOf(entity), asOf);
   }
 
-  async succeededBy(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('SUCCEEDED_BY', 'OUT', id));
-  }
-
-  async precededBy(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('SUCCEEDED_BY', 'IN', id));
-  }
-
   sources(sourceIds: readonly string[] | undefined): Promise<GraphNode[]> {
     return this.loaders.nodesByIds(sourceIds ?? []);
-  }
-
-  async place(id: string): Promise<GraphNode | undefined> {
-    return (
-      first(await this.loaders.related('LOCATED_IN', 'OUT', id)) ??
-      first(await this.loaders.related('HELD_IN', 'OUT', id))
-    );
   }
 
   async country(id: string): Promise<GraphNode | undefined> {
@@ -95,143 +94,49 @@ export class RelationshipService {
     return found && (found.inferred ? 'INFERRED' : 'STATED');
   }
 
-  async parent(id: string): Promise<GraphNode | undefined> {
-    return first(await this.loaders.related('PART_OF', 'OUT', id));
-  }
-
-  async parts(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('PART_OF', 'IN', id));
-  }
-
-  async placesWithin(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('LOCATED_IN', 'IN', id)).filter((n) =>
-      n.labels.includes('Place'),
+  /** Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given. */
+  async positions(
+    field: 'Person.positions' | 'Institution.people',
+    id: string,
+    first: number | null | undefined,
+    asOf?: string,
+  ): Promise<Position[]> {
+    const { items } = await this.page(field, id, firstOf(field, first), { asOf });
+    return items.map((item) =>
+      field === 'Person.positions'
+        ? this.position(item.rel, id, item.node.id)
+        : this.position(item.rel, item.node.id, id),
     );
   }
 
-  async managedBy(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('MANAGES', 'IN', id));
-  }
-
-  async manages(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('MANAGES', 'OUT', id));
-  }
-
-  async operates(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('OPERATES', 'OUT', id));
-  }
-
-  async operatedBy(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('OPERATES', 'IN', id));
-  }
-
-  async positionsOfPerson(personId: string, asOf?: string): Promise<Position[]> {
-    const related = await this.loaders.related('HOLDS_POSITION', 'OUT', personId);
-    return related
-      .map((r) => this.position(r.rel, personId, r.node.id))
-      .filter((p) => heldOn(p, asOf))
-      .sort(bySinceThenTitle);
-  }
-
-  async positionsAt(institutionId: string, asOf?: string): Promise<Position[]> {
-    const related = await this.loaders.related('HOLDS_POSITION', 'IN', institutionId);
-    return related
-      .map((r) => this.position(r.rel, r.node.id, institutionId))
-      .filter((p) => heldOn(p, asOf))
-      .sort(bySinceThenTitle);
-  }
-
-  async participants(eventId: string, roles?: ParticipantRole[]): Promise<Participation[]> {
-    const related = await this.loaders.related('PARTICIPATED_IN', 'IN', eventId);
-    return related
-      .map((r) => this.participation(r.rel, r.node.id, eventId))
-      .filter((p) => roles === undefined || roles.includes(p.role));
-  }
-
-  async sites(eventId: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('AT_SITE', 'OUT', eventId));
+  async participants(
+    eventId: string,
+    first: number | null | undefined,
+    roles?: ParticipantRole[],
+  ): Promise<Participation[]> {
+    const size = firstOf('Event.participants', first);
+    const { items } = await this.page('Event.participants', eventId, size, { roles });
+    return items.map((item) => this.participation(item.rel, item.node.id, eventId));
   }
 
   /** Every event an entity took part in, or was the site of, in date order. */
-  async involvements(entityId: string): Promise<Participation[]> {
-    const [participated, sited] = await Promise.all([
-      this.loaders.related('PARTICIPATED_IN', 'OUT', entityId),
-      this.loaders.related('AT_SITE', 'IN', entityId),
-    ]);
-    const rows = [
-      ...participated.map((r) => ({
-        event: r.node,
-        involvement: this.participation(r.rel, entityId, r.node.id),
-      })),
-      ...sited.map((r) => ({
-        event: r.node,
-        involvement: {
-          role: 'SITE',
-          participantId: entityId,
-          eventId: r.node.id,
-          sourceIds: sourceIdsOf(r.rel),
-        } as Participation,
-      })),
-    ];
-    return rows.sort((a, b) => byDateThenName(a.event, b.event)).map((row) => row.involvement);
+  async involvements(
+    field: 'Institution.events' | 'Person.events',
+    entityId: string,
+    first: number | null | undefined,
+  ): Promise<Participation[]> {
+    const { items } = await this.page(field, entityId, firstOf(field, first));
+    return items.map((item) => this.involvement(item, entityId));
   }
 
-  async parentEvent(eventId: string): Promise<GraphNode | undefined> {
-    return this.parent(eventId);
-  }
-
-  async subEvents(eventId: string): Promise<GraphNode[]> {
-    return (await this.parts(eventId)).sort(
-      (a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || byDateThenName(a, b),
-    );
-  }
-
-  async agreementsReachedAt(eventId: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('REACHED_AT', 'IN', eventId));
-  }
-
-  async reachedAt(agreementId: string): Promise<GraphNode | undefined> {
-    return first(await this.loaders.related('REACHED_AT', 'OUT', agreementId));
-  }
-
-  async parties(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('PARTY_TO', 'IN', id));
-  }
-
-  /** What it is a party to, agreements or frameworks, in date order. */
-  async partyTo(id: string, typename: 'Agreement' | 'Framework'): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('PARTY_TO', 'OUT', id))
-      .filter((n) => n.__typename === typename)
-      .sort(byDateThenName);
-  }
-
-  async framework(id: string): Promise<GraphNode | undefined> {
-    return first(await this.loaders.related('UNDER_FRAMEWORK', 'OUT', id));
-  }
-
-  /** The agreements under a framework (commitments can sit under one too). */
-  async agreementsUnder(frameworkId: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('UNDER_FRAMEWORK', 'IN', frameworkId)).filter(
-      (n) => n.__typename === 'Agreement',
-    );
-  }
-
-  async commitments(agreementId: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('HAS_COMMITMENT', 'OUT', agreementId)).sort(
-      (a, b) => Number(a.order) - Number(b.order),
-    );
-  }
-
-  async concerns(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('CONCERNS', 'OUT', id));
-  }
-
-  async concernedBy(id: string): Promise<GraphNode[]> {
-    return nodes(await this.loaders.related('CONCERNS', 'IN', id));
-  }
-
-  async publisher(sourceId: string): Promise<GraphNode | undefined> {
-    return first(await this.loaders.related('PUBLISHED_BY', 'OUT', sourceId));
+  private involvement(item: ReadItem, entityId: string): Participation {
+    if (item.type === 'PARTICIPATED_IN') return this.participation(item.rel, entityId, item.node.id);
+    return {
+      role: 'SITE',
+      participantId: entityId,
+      eventId: item.node.id,
+      sourceIds: sourceIdsOf(item.rel),
+    } as Participation;
   }
 
   private position(rel: Record<string, unknown>, personId: string, institutionId: string): Position {

@@ -40,7 +40,7 @@ export class EventResolver {
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it happened.' })
   place(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.place(event.id);
+    return ctx.graph.one('Event.place', event.id);
   }
 
   @FieldResolver(() => Country, { nullable: true })
@@ -53,7 +53,7 @@ export class EventResolver {
     description: 'The event this one is part of (a meeting within a visit).',
   })
   parentEvent(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.parentEvent(event.id);
+    return ctx.graph.one('Event.parentEvent', event.id);
   }
 
   @FieldResolver(() => [Event], { description: 'Its parts, in their order.' })
@@ -62,12 +62,12 @@ export class EventResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.subEvents')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Event.subEvents', first, () => ctx.graph.subEvents(event.id));
+    return ctx.graph.list('Event.subEvents', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.subEvents'))
-  async subEventsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.subEvents(event.id)).length;
+  subEventsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Event.subEvents', event.id);
   }
 
   @FieldResolver(() => [Participation], { description: 'Who took part, in which role.' })
@@ -77,16 +77,16 @@ export class EventResolver {
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
     @Arg('first', () => Int, firstArg('Event.participants')) first?: number,
   ): Promise<Participation[]> {
-    return firstItems('Event.participants', first, () => ctx.graph.participants(event.id, roles));
+    return ctx.graph.participants(event.id, first, roles);
   }
 
   @FieldResolver(() => Int, countOf('Event.participants'))
-  async participantsCount(
+  participantsCount(
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
   ): Promise<number> {
-    return (await ctx.graph.participants(event.id, roles)).length;
+    return ctx.graph.count('Event.participants', event.id, { roles });
   }
 
   @FieldResolver(() => [Entity], { description: 'The institutions or places visited or inspected.' })
@@ -95,12 +95,12 @@ export class EventResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.sites')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Event.sites', first, () => ctx.graph.sites(event.id));
+    return ctx.graph.list('Event.sites', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.sites'))
-  async sitesCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.sites(event.id)).length;
+  sitesCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Event.sites', event.id);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements reached at it.' })
@@ -109,12 +109,12 @@ export class EventResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.agreements')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Event.agreements', first, () => ctx.graph.agreementsReachedAt(event.id));
+    return ctx.graph.list('Event.agreements', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.agreements'))
-  async agreementsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.agreementsReachedAt(event.id)).length;
+  agreementsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Event.agreements', event.id);
   }
 }
 

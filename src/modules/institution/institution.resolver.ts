@@ -15,7 +15,7 @@ import {
 } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
-import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
+import { countOf, firstArg } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
 import type { RequestContext } from '../../graphql/request.context';
 import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
@@ -79,12 +79,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.succeededBy')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.succeededBy', first, () => ctx.graph.succeededBy(institution.id));
+    return ctx.graph.list('Institution.succeededBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.succeededBy'))
-  async succeededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.succeededBy(institution.id)).length;
+  succeededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.succeededBy', institution.id);
   }
 
   @FieldResolver(() => [Institution], { description: 'The bodies it replaced.' })
@@ -93,17 +93,17 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.precededBy')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.precededBy', first, () => ctx.graph.precededBy(institution.id));
+    return ctx.graph.list('Institution.precededBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.precededBy'))
-  async precededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.precededBy(institution.id)).length;
+  precededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.precededBy', institution.id);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it is.' })
   place(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.place(institution.id);
+    return ctx.graph.one('Institution.place', institution.id);
   }
 
   @FieldResolver(() => Country, {
@@ -129,7 +129,7 @@ export class InstitutionResolver {
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution it is part of.' })
   parent(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.parent(institution.id);
+    return ctx.graph.one('Institution.parent', institution.id);
   }
 
   @FieldResolver(() => [Institution], { description: 'Its departments, divisions and other parts.' })
@@ -138,12 +138,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.subUnits')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.subUnits', first, () => ctx.graph.parts(institution.id));
+    return ctx.graph.list('Institution.subUnits', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.subUnits'))
-  async subUnitsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.parts(institution.id)).length;
+  subUnitsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.subUnits', institution.id);
   }
 
   @FieldResolver(() => [Institution], { description: 'What it manages (a committee manages a park).' })
@@ -152,12 +152,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.manages')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.manages', first, () => ctx.graph.manages(institution.id));
+    return ctx.graph.list('Institution.manages', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.manages'))
-  async managesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.manages(institution.id)).length;
+  managesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.manages', institution.id);
   }
 
   @FieldResolver(() => [Institution])
@@ -166,12 +166,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.managedBy')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.managedBy', first, () => ctx.graph.managedBy(institution.id));
+    return ctx.graph.list('Institution.managedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.managedBy'))
-  async managedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.managedBy(institution.id)).length;
+  managedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.managedBy', institution.id);
   }
 
   @FieldResolver(() => [Institution], { description: 'What it operates (a center operates a platform).' })
@@ -180,12 +180,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.operates')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.operates', first, () => ctx.graph.operates(institution.id));
+    return ctx.graph.list('Institution.operates', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.operates'))
-  async operatesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.operates(institution.id)).length;
+  operatesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.operates', institution.id);
   }
 
   @FieldResolver(() => [Institution])
@@ -194,12 +194,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.operatedBy')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.operatedBy', first, () => ctx.graph.operatedBy(institution.id));
+    return ctx.graph.list('Institution.operatedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.operatedBy'))
-  async operatedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.operatedBy(institution.id)).length;
+  operatedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.operatedBy', institution.id);
   }
 
   @FieldResolver(() => [Position], { description: 'Positions held here: its people, with their titles.' })
@@ -210,17 +210,17 @@ export class InstitutionResolver {
     asOf?: string,
     @Arg('first', () => Int, firstArg('Institution.people')) first?: number,
   ): Promise<Position[]> {
-    return firstItems('Institution.people', first, () => ctx.graph.positionsAt(institution.id, asOf));
+    return ctx.graph.positions('Institution.people', institution.id, first, asOf);
   }
 
   @FieldResolver(() => Int, countOf('Institution.people'))
-  async peopleCount(
+  peopleCount(
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
     asOf?: string,
   ): Promise<number> {
-    return (await ctx.graph.positionsAt(institution.id, asOf)).length;
+    return ctx.graph.count('Institution.people', institution.id, { asOf });
   }
 
   @FieldResolver(() => [Participation], {
@@ -231,12 +231,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.events')) first?: number,
   ): Promise<Participation[]> {
-    return firstItems('Institution.events', first, () => ctx.graph.involvements(institution.id));
+    return ctx.graph.involvements('Institution.events', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.events'))
-  async eventsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.involvements(institution.id)).length;
+  eventsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.events', institution.id);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements it is a party to.' })
@@ -245,12 +245,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.agreements')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.agreements', first, () => ctx.graph.partyTo(institution.id, 'Agreement'));
+    return ctx.graph.list('Institution.agreements', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.agreements'))
-  async agreementsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.partyTo(institution.id, 'Agreement')).length;
+  agreementsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.agreements', institution.id);
   }
 
   @FieldResolver(() => [Framework], { description: 'Cooperation frameworks it is a party to.' })
@@ -259,12 +259,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.frameworks')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.frameworks', first, () => ctx.graph.partyTo(institution.id, 'Framework'));
+    return ctx.graph.list('Institution.frameworks', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.frameworks'))
-  async frameworksCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.partyTo(institution.id, 'Framework')).length;
+  frameworksCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.frameworks', institution.id);
   }
 
   @FieldResolver(() => [Commitment], { description: 'Commitments of agreements that concern it.' })
@@ -273,11 +273,11 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.concernedBy')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Institution.concernedBy', first, () => ctx.graph.concernedBy(institution.id));
+    return ctx.graph.list('Institution.concernedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.concernedBy'))
-  async concernedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.concernedBy(institution.id)).length;
+  concernedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Institution.concernedBy', institution.id);
   }
 }

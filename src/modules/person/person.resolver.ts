@@ -44,17 +44,17 @@ export class PersonResolver {
     asOf?: string,
     @Arg('first', () => Int, firstArg('Person.positions')) first?: number,
   ): Promise<Position[]> {
-    return firstItems('Person.positions', first, () => ctx.graph.positionsOfPerson(person.id, asOf));
+    return ctx.graph.positions('Person.positions', person.id, first, asOf);
   }
 
   @FieldResolver(() => Int, countOf('Person.positions'))
-  async positionsCount(
+  positionsCount(
     @Root() person: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
     asOf?: string,
   ): Promise<number> {
-    return (await ctx.graph.positionsOfPerson(person.id, asOf)).length;
+    return ctx.graph.count('Person.positions', person.id, { asOf });
   }
 
   @FieldResolver(() => [Participation], { description: 'Events taken part in, in date order.' })
@@ -63,12 +63,12 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Person.events')) first?: number,
   ): Promise<Participation[]> {
-    return firstItems('Person.events', first, () => ctx.graph.involvements(person.id));
+    return ctx.graph.involvements('Person.events', person.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Person.events'))
-  async eventsCount(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.involvements(person.id)).length;
+  eventsCount(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Person.events', person.id);
   }
 }
 

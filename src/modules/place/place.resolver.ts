@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
-import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
+import { countOf, firstArg } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
 import { Country, Place } from './place.type';
 
@@ -11,7 +11,7 @@ export class PlaceResolver {
     description: 'The place it is within: a city its region, a region its country.',
   })
   within(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
-    return ctx.graph.place(place.id);
+    return ctx.graph.one('Place.within', place.id);
   }
 
   @FieldResolver(() => [Place], { description: 'The places within it.' })
@@ -20,12 +20,12 @@ export class PlaceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Place.places')) first?: number,
   ): Promise<GraphNode[]> {
-    return firstItems('Place.places', first, () => ctx.graph.placesWithin(place.id));
+    return ctx.graph.list('Place.places', place.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Place.places'))
-  async placesCount(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.graph.placesWithin(place.id)).length;
+  placesCount(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.graph.count('Place.places', place.id);
   }
 
   @FieldResolver(() => Country, { nullable: true })

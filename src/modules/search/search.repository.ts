@@ -3,7 +3,7 @@ import { toGraphNode, type GraphNode } from '../../db/graph.record';
 import type { Label } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
-import { treeLimits, treeProjection, type RelatedTree } from '../entity/entity.repository';
+import { treeParameters, treeProjection, type ReadResult } from '../entity/entity.repository';
 
 export class SearchRepository {
   constructor(private readonly db: Database) {}
@@ -18,7 +18,7 @@ export class SearchRepository {
     labels: Label[] | undefined,
     limit: number,
     lookAhead: { steps: PrefetchStep[]; keys: string[] },
-  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[] | null> }[]> {
+  ): Promise<{ score: number; node: GraphNode; related?: ReadResult[] }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
@@ -37,13 +37,13 @@ export class SearchRepository {
           labels: labels ?? null,
           limit: neo4j.int(limit),
           keys: lookAhead.keys,
-          lookAheadLimits: treeLimits(lookAhead.steps),
+          ...treeParameters(lookAhead.steps),
         },
       );
       return result.records.map((r) => ({
         score: r.get('score') as number,
         node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
-        related: (r.get('related') as Record<string, RelatedTree[] | null> | null) ?? undefined,
+        related: (r.get('related') as ReadResult[] | null) ?? undefined,
       }));
     });
   }

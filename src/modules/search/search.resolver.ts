@@ -25,11 +25,9 @@ export class SearchResolver {
   ): Promise<{ score: number; node: GraphNode }[]> {
     // What the selection reads under each hit comes in the search's own query.
     const keys = operationProperties(info);
-    const hits = await ctx.services.search.search(query, kinds, first, {
-      steps: stepsOf(info, 'node'),
-      keys,
-    });
-    ctx.graph.prime(hits, keys);
+    const steps = stepsOf(info, 'node');
+    const hits = await ctx.services.search.search(query, kinds, first, { steps, keys });
+    ctx.graph.prime(hits, steps, keys);
     return hits;
   }
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config/app.config';
 import type { DatabaseProvider } from '../../db/database.provider';
 import type { GraphNode } from '../../db/graph.record';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
-import type { RelatedTree } from '../entity/entity.repository';
+import type { ReadResult } from '../entity/entity.repository';
 import type { EntityKind } from '../entity/entity.type';
 import { toLuceneQuery } from './lucene.query';
 import { SearchRepository } from './search.repository';
@@ -23,7 +23,7 @@ export class SearchService {
     kinds: EntityKind[] | undefined,
     first: number | undefined,
     lookAhead: { steps: PrefetchStep[]; keys: string[] } = { steps: [], keys: [] },
-  ): Promise<{ score: number; node: GraphNode; related?: Record<string, RelatedTree[] | null> }[]> {
+  ): Promise<{ score: number; node: GraphNode; related?: ReadResult[] }[]> {
     const limit = first ?? DEFAULT_SEARCH_HITS;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
       throw new AppError(

@@ -20,6 +20,6 @@ export class SourceResolver {
     @Root() source: GraphNode,
     @Ctx() ctx: RequestContext,
   ): Promise<GraphNode | undefined> {
-    return ctx.graph.publisher(source.id);
+    return ctx.graph.one('Source.publisher', source.id);
   }
 }
