@@ -56,8 +56,8 @@ interface Settings {
   reps: number;
   seconds: number;
   out: string;
-  /** Measure only the queries whose name contains this. */
-  only?: string;
+  /** Measure only the queries whose name contains one of these (`--only detail,search`). */
+  only?: string[];
 }
 
 function settings(): Settings {
@@ -80,7 +80,14 @@ function settings(): Settings {
   if (!(seconds > 0)) throw new Error('--seconds must be a positive number');
   // A quick run is a check, not the record: it writes beside the data, not over bench/RESULTS.md.
   const out = path.resolve(projectRoot(), values.out ?? (quick ? '.data/bench-quick' : 'bench'));
-  return { tier: tier as Tier, quick, reps, seconds, out, only: values.only };
+  return {
+    tier: tier as Tier,
+    quick,
+    reps,
+    seconds,
+    out,
+    only: values.only?.split(',').map((o) => o.trim()),
+  };
 }
 
 /** The id the generator writes last: present only when a tier has loaded completely. */
@@ -393,6 +400,22 @@ async function openTier(s: Settings) {
   }
 }
 
+/**
+ * Asks our dashboard until it answers: on a large tier its first computation outlasts a request's deadline
+ * (TIMEOUT) and goes on, kept for the requests after it (stats.service.ts). The limit computes per request.
+ */
+async function dashboardComputed(client: Client, stats: BenchQuery): Promise<void> {
+  const call = stats.calls.ours?.[0];
+  if (!call) return;
+  for (const giveUp = Date.now() + 300_000; ;) {
+    const response = await client.send(call);
+    if (response.status === 200 && !response.text.includes('"errors"')) return;
+    if (Date.now() > giveUp) dataOf(call, response);
+    say('   the dashboard is being computed; asking again in 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}
+
 /** Every query of the mix (or those `--only` names), each measured on every target. */
 async function measureAll(
   s: Settings,
@@ -404,6 +427,8 @@ async function measureAll(
   say(
     `== parameters: ${params.institutions.length} institutions, ${params.people.length} people, ${params.pairs.length} pairs, ${params.searches.length} searches`,
   );
+  const chosen = (name: string) => s.only === undefined || s.only.some((part) => name.includes(part));
+  if (chosen(statsQuery().name)) await dashboardComputed(clients.ours, statsQuery());
   const queries: QueryResult[] = [];
   for (const query of [
     ceilingQuery(),
@@ -412,11 +437,10 @@ async function measureAll(
     neighborhoodQuery(params.people),
     shortestPathQuery(params.pairs),
     searchQuery(params.searches),
-  ].filter((q) => s.only === undefined || q.name.includes(s.only))) {
+  ].filter((q) => chosen(q.name))) {
     queries.push(await measureRead(query, clients, s));
   }
-  if (s.only === undefined || 'bulk ingest'.includes(s.only))
-    queries.push(await measureIngest(db, clients, s));
+  if (chosen('bulk ingest')) queries.push(await measureIngest(db, clients, s));
   return queries;
 }
 

@@ -70,8 +70,9 @@ describe("the explorer's query plans, warmed at start", () => {
     const sent = await textsRead(api, async () => {
       for (const { query, variables } of WARMED_OPERATIONS) await data(api, query, { ...variables, id });
     });
-    // The hub's card reached its lists through their loaders, and its timeline and summary found something.
-    expect(sent.size).toBeGreaterThan(WARMED_OPERATIONS.length + 3);
+    // Each operation sent its own Cypher (the card's lists come with it, cut in its look-ahead), and the
+    // timeline and summary found something to read further.
+    expect(sent.size).toBeGreaterThan(WARMED_OPERATIONS.length);
     expect([...sent].filter((text) => !warmed.statements.includes(text))).toEqual([]);
   });
 
