@@ -123,22 +123,26 @@ describe('resolveMention', () => {
   });
 });
 
+/** An institution in the graph, found by `names`, stated by source a. */
+const institution = (id: string, names: string[], more: Partial<Candidate> = {}): Candidate => ({
+  id,
+  labels: ['Entity', 'Institution'],
+  names,
+  context: [],
+  sourceIds: ['source:a'],
+  ...more,
+});
+
+/** An institution mentioned by `names` in source b. */
+const named = (names: string[], more: Partial<Mention> = {}): Mention => ({
+  category: 'Institution',
+  names,
+  context: [],
+  sourceId: 'source:b',
+  ...more,
+});
+
 describe('institution names in other words', () => {
-  const institution = (id: string, names: string[], more: Partial<Candidate> = {}): Candidate => ({
-    id,
-    labels: ['Entity', 'Institution'],
-    names,
-    context: [],
-    sourceIds: ['source:a'],
-    ...more,
-  });
-  const named = (names: string[], more: Partial<Mention> = {}): Mention => ({
-    category: 'Institution',
-    names,
-    context: [],
-    sourceId: 'source:b',
-    ...more,
-  });
   const department = institution('institution:ningxia-st', ['Science and Technology Department of Ningxia'], {
     country: 'CN',
   });
@@ -223,21 +227,6 @@ describe('institution names in other words', () => {
 });
 
 describe('what decides an institution besides its name', () => {
-  const institution = (id: string, names: string[], more: Partial<Candidate> = {}): Candidate => ({
-    id,
-    labels: ['Entity', 'Institution'],
-    names,
-    context: [],
-    sourceIds: ['source:a'],
-    ...more,
-  });
-  const named = (names: string[], more: Partial<Mention> = {}): Mention => ({
-    category: 'Institution',
-    names,
-    context: [],
-    sourceId: 'source:b',
-    ...more,
-  });
   const casttc = institution('institution:casttc', ['China-Arab States Technology Transfer Center'], {
     acronym: 'CASTTC',
   });
