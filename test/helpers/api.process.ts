@@ -70,6 +70,14 @@ export class ApiProcess {
     ]);
   }
 
+  /**
+   * Waits until the API has warmed its query plans (plan.warmup.ts): until then its own queries hold a
+   * connection, which a test that freezes Neo4j would see taken.
+   */
+  async warmed(): Promise<void> {
+    await this.waitForLog((line) => String(line.msg).startsWith("warmed the explorer's query plans"));
+  }
+
   /** Waits until the API is ready and returns its base URL. */
   async ready(): Promise<string> {
     const listening = await this.waitForLog((line) => typeof line.url === 'string');

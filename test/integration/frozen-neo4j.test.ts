@@ -98,6 +98,7 @@ describe('a Neo4j that stops answering (frozen JVM)', () => {
         NEO4J_BREAKER_COOLDOWN_MS: '10000',
       });
       url = await api.ready();
+      await api.warmed();
     });
 
     afterAll(async () => {
@@ -163,6 +164,7 @@ describe('a Neo4j that stops answering (frozen JVM)', () => {
       });
       try {
         const url = await api.ready();
+        await api.warmed();
         // A request kept in flight for longer than 10 s: the database answers only when it is thawed.
         freeze();
         const inFlight = query(url, READ);
