@@ -1,5 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphNode } from '../db/graph.record';
 import { DateScalar } from '../graphql/date.scalar';
 import { firstArg, firstItems } from '../graphql/list.bounds';
@@ -27,14 +40,24 @@ interface Timeline {
   via: Promise<GraphNode | undefined>;
 }
 
-const INCLUDE_SUB_UNITS = {
-  nullable: true,
-  description: 'Also the events of its departments and other parts.',
-};
-const INCLUDE_PEOPLE = {
-  nullable: true,
-  description: 'Also the events of its people, while they held their positions.',
-};
+/** What a timeline is of: an entity, a date range, and whether its parts' and people's events count. */
+@ArgsType()
+class TimelineArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  from?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string;
+
+  @Field({ nullable: true, description: 'Also the events of its departments and other parts.' })
+  includeSubUnits?: boolean;
+
+  @Field({ nullable: true, description: 'Also the events of its people, while they held their positions.' })
+  includePeople?: boolean;
+}
 
 /** A row as TimelineEntry's fields read it: the entity it came through loaded with the request's batch. */
 const timelineEntry = (row: TimelineRow, ctx: RequestContext): Timeline => ({
@@ -137,15 +160,8 @@ export class TraversalResolver {
   @Query(() => [TimelineEntry], {
     description: 'Events involving an entity, in date order: the earliest MAX_TIMELINE_EVENTS.',
   })
-  async timeline(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: RequestContext,
-    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
-    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
-    @Arg('includeSubUnits', INCLUDE_SUB_UNITS) includeSubUnits?: boolean,
-    @Arg('includePeople', INCLUDE_PEOPLE) includePeople?: boolean,
-  ): Promise<Timeline[]> {
-    const rows = await ctx.services.traversal.timeline({ id, from, to, includeSubUnits, includePeople });
+  async timeline(@Args() of: TimelineArgs, @Ctx() ctx: RequestContext): Promise<Timeline[]> {
+    const rows = await ctx.services.traversal.timeline(of);
     return rows.map((row) => timelineEntry(row, ctx));
   }
 
@@ -154,12 +170,8 @@ export class TraversalResolver {
       'A page of the events involving an entity, in date order, and how many there are: a hub’s timeline page by page.',
   })
   async timelinePage(
-    @Arg('id', () => ID) id: string,
+    @Args() of: TimelineArgs,
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
-    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
-    @Arg('includeSubUnits', INCLUDE_SUB_UNITS) includeSubUnits?: boolean,
-    @Arg('includePeople', INCLUDE_PEOPLE) includePeople?: boolean,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Default DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE.',
@@ -169,11 +181,7 @@ export class TraversalResolver {
   ): Promise<Page<Timeline>> {
     // A variable sent as null arrives as null: no cursor, the default page.
     const page = await ctx.services.traversal.timelinePage({
-      id,
-      from,
-      to,
-      includeSubUnits,
-      includePeople,
+      ...of,
       first: first ?? undefined,
       after: after ?? undefined,
     });

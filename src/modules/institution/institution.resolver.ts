@@ -21,7 +21,7 @@ import type { RequestContext } from '../../graphql/request.context';
 import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
 import { InstitutionFilter, NameSort } from '../entity/entity-list.input';
 import { Participation } from '../event/event.type';
-import { Position } from '../person/person.type';
+import { AS_OF, Position } from '../person/person.type';
 import { Country, CountrySource, Place } from '../place/place.type';
 import { Institution } from './institution.type';
 
@@ -206,7 +206,7 @@ export class InstitutionResolver {
   people(
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Institution.people')) first?: number,
   ): Promise<Position[]> {
@@ -217,7 +217,7 @@ export class InstitutionResolver {
   peopleCount(
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
   ): Promise<number> {
     return ctx.graph.count('Institution.people', institution.id, { asOf });

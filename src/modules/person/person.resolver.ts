@@ -10,7 +10,7 @@ import { Participation } from '../event/event.type';
 import { PageArgs } from '../institution/institution.resolver';
 import { Institution } from '../institution/institution.type';
 import { Source } from '../source/source.type';
-import { Person, Position } from './person.type';
+import { AS_OF, Person, Position } from './person.type';
 
 export const PersonConnection = connectionType('Person', Person);
 
@@ -40,7 +40,7 @@ export class PersonResolver {
   positions(
     @Root() person: GraphNode,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Person.positions')) first?: number,
   ): Promise<Position[]> {
@@ -51,7 +51,7 @@ export class PersonResolver {
   positionsCount(
     @Root() person: GraphNode,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only positions held on this date.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
   ): Promise<number> {
     return ctx.graph.count('Person.positions', person.id, { asOf });

@@ -23,3 +23,6 @@ export class Position {
   institutionId!: string;
   sourceIds!: string[];
 }
+
+/** The `asOf` argument of a list of positions (a person's, an institution's people), in one wording. */
+export const AS_OF = { nullable: true, description: 'Only positions held on this date.' };
