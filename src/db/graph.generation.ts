@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherLabel } from './identifier.whitelist';
+import type { Database } from './neo4j.database';
 
 /**
  * Which state of the graph a reader saw: `epoch` names the generation node (a new one if it was ever deleted and
@@ -26,9 +27,8 @@ export async function bumpGeneration(tx: ManagedTransaction): Promise<void> {
 }
 
 /** The generation now; undefined while there is no generation node (no write since the graph was emptied). */
-export async function readGeneration(tx: ManagedTransaction): Promise<GraphGeneration | undefined> {
-  const result = await tx.run(`MATCH ${GENERATION} RETURN g.epoch AS epoch, g.value AS value`);
-  const record = result.records[0];
+export async function readGeneration(db: Pick<Database, 'readOnce'>): Promise<GraphGeneration | undefined> {
+  const [record] = await db.readOnce(`MATCH ${GENERATION} RETURN g.epoch AS epoch, g.value AS value`);
   return record ? { epoch: record.get('epoch') as string, value: record.get('value') as number } : undefined;
 }
 

@@ -1,4 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+  type SessionMode,
+} from 'neo4j-driver';
 import { serviceUnavailable, timedOut } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import { CircuitBreaker, type BreakerState } from './circuit.breaker';
@@ -91,6 +97,27 @@ export class Database {
         timeoutMs ?? this.settings.transactionTimeoutMs,
         (session, timeout) => session.executeRead((tx) => work(this.counted(tx)), { timeout }),
       );
+    } catch (error) {
+      throw mapNeo4jError(error);
+    }
+  }
+
+  /**
+   * One short read as an auto-commit transaction: one round trip where executeRead takes two (the query, then its
+   * COMMIT), and no retries. For a read on every request's path that is cheap to ask again, such as the graph's
+   * generation; everything else goes through read().
+   */
+  async readOnce(statement: string, parameters: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    try {
+      const result = await this.guarded(
+        neo4j.session.READ,
+        this.settings.transactionTimeoutMs,
+        (session, timeout) => {
+          this.queries += 1;
+          return session.run(statement, parameters, { timeout });
+        },
+      );
+      return result.records;
     } catch (error) {
       throw mapNeo4jError(error);
     }

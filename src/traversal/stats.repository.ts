@@ -33,7 +33,7 @@ export class StatsRepository {
 
   /** The graph's generation: what the aggregates kept from earlier reads are checked against. */
   generation(): Promise<GraphGeneration | undefined> {
-    return this.db.read(readGeneration);
+    return readGeneration(this.db);
   }
 
   async entitiesByKind(): Promise<{ kind: string; category: string; count: number }[]> {

@@ -108,7 +108,7 @@ export class AnalyticsRepository {
 
   /** The graph's generation (src/db/graph.generation.ts): it moves on with every committed write. */
   async generation(): Promise<string> {
-    const generation = await this.db.read(readGeneration);
+    const generation = await readGeneration(this.db);
     return generation ? `${generation.epoch}:${generation.value}` : 'none';
   }
 
