@@ -16,6 +16,8 @@ export interface BenchQuery {
   name: string;
   description: string;
   calls: Record<Target, Call[] | null>;
+  /** Targets whose answers are checked but not timed. */
+  untimed?: Target[];
   /** The answer reduced to what must be equal across targets (order and shape differences removed). */
   canonical: Record<Target, (data: unknown) => unknown>;
 }
@@ -47,7 +49,11 @@ const byId = (ids: string[], ours: string, limitPath: string, peer: string): Ben
   peer: ids.map((id) => graphql(peer, { id })),
 });
 
-export function statsQuery(): BenchQuery {
+/**
+ * The dashboard. `timeLimit` false: the limit, which computes every aggregate per request (about 40 s each on the
+ * 1m tier), is asked once for the answer check and not timed.
+ */
+export function statsQuery(timeLimit = true): BenchQuery {
   const ours = graphql(
     `
       query Dashboard($limit: Int) {
@@ -90,6 +96,7 @@ export function statsQuery(): BenchQuery {
     name: 'dashboard stats',
     description: 'entities by kind, institutions by country, events per year, top 10 by degree',
     calls: { ours: [ours], limit: [{ path: '/stats', body: { limit: 10 } }], peer: null },
+    untimed: timeLimit ? [] : ['limit'],
     canonical: { ours: canonical, limit: canonical, peer: canonical },
   };
 }
