@@ -108,54 +108,7 @@ export class EmbeddedNeo4j {
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
 
-    const stderrTail: string[] = [];
-    readline.createInterface({ input: child.stderr }).on('line', (line) => {
-      stderrTail.push(line);
-      if (stderrTail.length > 20) stderrTail.shift();
-    });
-    const lines = readline.createInterface({ input: child.stdout });
-
-    const message = await new Promise<LauncherMessage>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(
-          new EmbeddedNeo4jError(
-            'STARTUP_TIMEOUT',
-            `embedded Neo4j did not start within ${options.startupTimeoutMs} ms (raise NEO4J_STARTUP_TIMEOUT_MS)`,
-          ),
-        );
-      }, options.startupTimeoutMs);
-      const settle = (fn: () => void): void => {
-        clearTimeout(timer);
-        fn();
-      };
-      lines.on('line', (line) => {
-        if (!line.startsWith(MESSAGE_PREFIX)) return;
-        settle(() => resolve(JSON.parse(line.slice(MESSAGE_PREFIX.length)) as LauncherMessage));
-      });
-      child.once('error', (error: NodeJS.ErrnoException) =>
-        settle(() =>
-          reject(
-            error.code === 'ENOENT'
-              ? new EmbeddedNeo4jError(
-                  'JAVA_MISSING',
-                  `cannot run ${java}: install Java 17 or later, or set JAVA_HOME`,
-                )
-              : error,
-          ),
-        ),
-      );
-      child.once('exit', (code) =>
-        settle(() =>
-          reject(
-            new EmbeddedNeo4jError(
-              'START_FAILED',
-              `embedded Neo4j exited (code ${code}) before it was ready: ${stderrTail.join(' | ').slice(-2000)}`,
-            ),
-          ),
-        ),
-      );
-    });
+    const message = await firstMessage(child, java, options.startupTimeoutMs);
 
     if (message.event === 'error') {
       throw new EmbeddedNeo4jError(
@@ -185,4 +138,63 @@ export class EmbeddedNeo4j {
     await this.exited;
     clearTimeout(timer);
   }
+}
+
+/**
+ * The launcher's first message on stdout (ready, or why not), or an error when the JVM cannot be run, exits first
+ * (with the end of its stderr) or says nothing within `startupTimeoutMs`.
+ */
+function firstMessage(
+  child: ChildProcessWithoutNullStreams,
+  java: string,
+  startupTimeoutMs: number,
+): Promise<LauncherMessage> {
+  const stderrTail: string[] = [];
+  readline.createInterface({ input: child.stderr }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > 20) stderrTail.shift();
+  });
+  const lines = readline.createInterface({ input: child.stdout });
+
+  return new Promise<LauncherMessage>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new EmbeddedNeo4jError(
+          'STARTUP_TIMEOUT',
+          `embedded Neo4j did not start within ${startupTimeoutMs} ms (raise NEO4J_STARTUP_TIMEOUT_MS)`,
+        ),
+      );
+    }, startupTimeoutMs);
+    const settle = (fn: () => void): void => {
+      clearTimeout(timer);
+      fn();
+    };
+    lines.on('line', (line) => {
+      if (!line.startsWith(MESSAGE_PREFIX)) return;
+      settle(() => resolve(JSON.parse(line.slice(MESSAGE_PREFIX.length)) as LauncherMessage));
+    });
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      settle(() =>
+        reject(
+          error.code === 'ENOENT'
+            ? new EmbeddedNeo4jError(
+                'JAVA_MISSING',
+                `cannot run ${java}: install Java 17 or later, or set JAVA_HOME`,
+              )
+            : error,
+        ),
+      ),
+    );
+    child.once('exit', (code) =>
+      settle(() =>
+        reject(
+          new EmbeddedNeo4jError(
+            'START_FAILED',
+            `embedded Neo4j exited (code ${code}) before it was ready: ${stderrTail.join(' | ').slice(-2000)}`,
+          ),
+        ),
+      ),
+    );
+  });
 }

@@ -53,7 +53,45 @@ export class CardView {
       this.el.append(h('p', { class: 'error', role: 'alert' }, `No entity has the id “${state.id ?? ''}”.`));
       return;
     }
+    this.el.append(this.header(entity), this.actions(entity), h('dl', {}, ...this.facts(entity)));
+    this.el.append(...this.positions(entity));
+    this.el.append(h('h3', {}, 'Sources'), sourceList(entity.sources));
+  }
+
+  private header(entity: EntityDetail): HTMLElement {
+    return h(
+      'header',
+      {},
+      h('h2', { id: 'card-name' }, entity.name),
+      h('span', { class: 'kind', id: 'card-kind' }, typeLabel(entity.__typename)),
+      h('code', { class: 'id' }, entity.id),
+    );
+  }
+
+  private actions(entity: EntityDetail): HTMLElement {
+    const state = this.store.state;
     const expanded = state.expanded.includes(entity.id);
+    return h(
+      'div',
+      { class: 'actions' },
+      button(
+        expanded ? 'Expanded' : 'Expand in graph',
+        () => this.store.update({ expanded: [...state.expanded, entity.id] }),
+        { id: 'expand', disabled: expanded },
+      ),
+      button('Path from here', () => this.store.update({ pathFrom: entity.id }), {
+        id: 'path-from-here',
+        'aria-pressed': state.pathFrom === entity.id ? 'true' : 'false',
+      }),
+      button('Path to here', () => this.store.update({ pathTo: entity.id }), {
+        id: 'path-to-here',
+        'aria-pressed': state.pathTo === entity.id ? 'true' : 'false',
+      }),
+    );
+  }
+
+  /** The entity's own facts, each only where it has one. */
+  private facts(entity: EntityDetail): HTMLElement[] {
     const fields: HTMLElement[] = [];
     if (entity.aliases.length > 0) fields.push(...this.field('Aliases', entity.aliases.join(', ')));
     if (entity.names.length > 0)
@@ -75,63 +113,33 @@ export class CardView {
           ...present(countNote(entity.subUnits.length, entity.subUnitsCount, 'sub-units-count')),
         ),
       );
+    return fields;
+  }
 
+  /** A person's positions, or an institution's people: the first page, with how many there are. */
+  private positions(entity: EntityDetail): HTMLElement[] {
     const positions = [
       ...(entity.positions ?? []).map((p) => ({ ...p, other: p.institution })),
       ...(entity.people ?? []).map((p) => ({ ...p, other: p.person })),
     ];
-    this.el.append(
+    if (positions.length === 0) return [];
+    return [
+      h('h3', {}, entity.positions ? 'Positions' : 'People'),
+      ...present(countNote(positions.length, entity.positionsCount ?? entity.peopleCount, 'positions-count')),
       h(
-        'header',
-        {},
-        h('h2', { id: 'card-name' }, entity.name),
-        h('span', { class: 'kind', id: 'card-kind' }, typeLabel(entity.__typename)),
-        h('code', { class: 'id' }, entity.id),
-      ),
-      h(
-        'div',
-        { class: 'actions' },
-        button(
-          expanded ? 'Expanded' : 'Expand in graph',
-          () => this.store.update({ expanded: [...state.expanded, entity.id] }),
-          {
-            id: 'expand',
-            disabled: expanded,
-          },
-        ),
-        button('Path from here', () => this.store.update({ pathFrom: entity.id }), {
-          id: 'path-from-here',
-          'aria-pressed': state.pathFrom === entity.id ? 'true' : 'false',
-        }),
-        button('Path to here', () => this.store.update({ pathTo: entity.id }), {
-          id: 'path-to-here',
-          'aria-pressed': state.pathTo === entity.id ? 'true' : 'false',
-        }),
-      ),
-      h('dl', {}, ...fields),
-    );
-    if (positions.length > 0) {
-      this.el.append(
-        h('h3', {}, entity.positions ? 'Positions' : 'People'),
-        ...present(
-          countNote(positions.length, entity.positionsCount ?? entity.peopleCount, 'positions-count'),
-        ),
-        h(
-          'ul',
-          { class: 'positions' },
-          ...positions.map((p) =>
-            h(
-              'li',
-              {},
-              `${p.title}${entity.positions ? ' at ' : ': '}`,
-              this.link(p.other),
-              p.since || p.until ? h('span', { class: 'dates' }, ` ${dateSpan(p.since, p.until)}`) : null,
-            ),
+        'ul',
+        { class: 'positions' },
+        ...positions.map((p) =>
+          h(
+            'li',
+            {},
+            `${p.title}${entity.positions ? ' at ' : ': '}`,
+            this.link(p.other),
+            p.since || p.until ? h('span', { class: 'dates' }, ` ${dateSpan(p.since, p.until)}`) : null,
           ),
         ),
-      );
-    }
-    this.el.append(h('h3', {}, 'Sources'), sourceList(entity.sources));
+      ),
+    ];
   }
 }
 

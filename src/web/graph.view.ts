@@ -232,60 +232,12 @@ export class GraphView {
     const edges = data.edges.filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
     const edgeIds = new Set(edges.map((e) => e.id));
     const firstDrawing = cy.nodes().empty();
-    const added: cytoscape.NodeSingular[] = [];
+    let added: cytoscape.NodeSingular[] = [];
     cy.batch(() => {
       cy.elements()
         .filter((el) => (el.isNode() ? !nodeIds.has(el.id()) : !edgeIds.has(el.id())))
         .remove();
-      const placed = new Map<string, number>();
-      const place = (id: string, anchor: string | undefined): { x: number; y: number } => {
-        const base = anchor ? cy.getElementById(anchor) : cy.collection();
-        if (base.empty()) {
-          const { dx, dy } = jitter(id);
-          return { x: dx, y: dy };
-        }
-        const n = placed.get(anchor as string) ?? base.neighborhood('node').length;
-        placed.set(anchor as string, n + 1);
-        return ringPositions(base.position(), 1, n)[0] as { x: number; y: number };
-      };
-      for (const node of data.nodes) {
-        const existing = cy.getElementById(node.id);
-        if (existing.nonempty()) {
-          existing.data('name', node.name);
-          continue;
-        }
-        const neighbour = edges
-          .filter((e) => e.from === node.id || e.to === node.id)
-          .map((e) => (e.from === node.id ? e.to : e.from))
-          .find((id) => cy.getElementById(id).nonempty());
-        added.push(
-          cy.add({
-            group: 'nodes',
-            data: {
-              id: node.id,
-              name: node.name,
-              category: categoryOf(node.__typename),
-              type: node.__typename,
-            },
-            position: place(node.id, neighbour),
-          }),
-        );
-      }
-      for (const aggregate of data.aggregates) {
-        const existing = cy.getElementById(aggregate.id);
-        if (existing.nonempty()) {
-          existing.data('name', aggregate.label);
-          continue;
-        }
-        added.push(
-          cy.add({
-            group: 'nodes',
-            classes: 'aggregate',
-            data: { id: aggregate.id, name: aggregate.label, category: 'Group', anchor: aggregate.anchor },
-            position: place(aggregate.id, aggregate.anchor),
-          }),
-        );
-      }
+      added = this.addNodes(data, edges);
       for (const edge of edges) {
         if (cy.getElementById(edge.id).nonempty()) continue;
         cy.add({
@@ -296,22 +248,88 @@ export class GraphView {
     });
     this.marks = marks;
     this.mark();
-    if (firstDrawing && added.length > 1) {
-      cy.layout({
-        name: 'cose',
-        animate: false,
-        randomize: false,
-        fit: true,
-        padding: 40,
-        idealEdgeLength: () => 90,
-        nodeRepulsion: () => 12000,
-        numIter: 400,
-      }).run();
-    } else if (added.length > 0) {
-      cy.fit(undefined, 40);
-    }
+    this.arrange(firstDrawing, added.length);
     if (this.focus && cy.getElementById(this.focus).empty()) this.focus = null;
     this.label();
+  }
+
+  /**
+   * Adds the nodes and groups not drawn yet (renaming those that are), each placed beside a drawn neighbour (a
+   * group beside its anchor) so that what grew out of a node appears around it.
+   */
+  private addNodes(data: GraphData, edges: GraphData['edges']): cytoscape.NodeSingular[] {
+    const cy = this.cy;
+    const added: cytoscape.NodeSingular[] = [];
+    // Each node's neighbours, once: looking them up per node through every edge would be quadratic on a hub.
+    const neighbours = new Map<string, string[]>();
+    const link = (a: string, b: string) => {
+      const list = neighbours.get(a);
+      if (list) list.push(b);
+      else neighbours.set(a, [b]);
+    };
+    for (const e of edges) {
+      link(e.from, e.to);
+      link(e.to, e.from);
+    }
+    const placed = new Map<string, number>();
+    const place = (id: string, anchor: string | undefined): { x: number; y: number } => {
+      const base = anchor ? cy.getElementById(anchor) : cy.collection();
+      if (base.empty()) {
+        const { dx, dy } = jitter(id);
+        return { x: dx, y: dy };
+      }
+      const n = placed.get(anchor as string) ?? base.neighborhood('node').length;
+      placed.set(anchor as string, n + 1);
+      return ringPositions(base.position(), 1, n)[0] as { x: number; y: number };
+    };
+    const drawn = (id: string, name: string): boolean => {
+      const existing = cy.getElementById(id);
+      if (existing.nonempty()) existing.data('name', name);
+      return existing.nonempty();
+    };
+    for (const node of data.nodes) {
+      if (drawn(node.id, node.name)) continue;
+      const neighbour = neighbours.get(node.id)?.find((id) => cy.getElementById(id).nonempty());
+      const data = {
+        id: node.id,
+        name: node.name,
+        category: categoryOf(node.__typename),
+        type: node.__typename,
+      };
+      added.push(cy.add({ group: 'nodes', data, position: place(node.id, neighbour) }));
+    }
+    for (const aggregate of data.aggregates) {
+      if (drawn(aggregate.id, aggregate.label)) continue;
+      added.push(
+        cy.add({
+          group: 'nodes',
+          classes: 'aggregate',
+          data: { id: aggregate.id, name: aggregate.label, category: 'Group', anchor: aggregate.anchor },
+          position: place(aggregate.id, aggregate.anchor),
+        }),
+      );
+    }
+    return added;
+  }
+
+  /** A first drawing of several nodes is laid out; later additions only bring everything into view. */
+  private arrange(firstDrawing: boolean, added: number): void {
+    if (firstDrawing && added > 1) {
+      this.cy
+        .layout({
+          name: 'cose',
+          animate: false,
+          randomize: false,
+          fit: true,
+          padding: 40,
+          idealEdgeLength: () => 90,
+          nodeRepulsion: () => 12000,
+          numIter: 400,
+        })
+        .run();
+    } else if (added > 0) {
+      this.cy.fit(undefined, 40);
+    }
   }
 
   private mark(): void {
