@@ -287,10 +287,27 @@ function namesakeElsewhere(category: Category, match: Scored, scored: Scored[]):
 }
 
 /**
+ * Kinds named to be told apart only within their parent: many ministries have a "Department of International
+ * Cooperation", many parks a "Management Committee".
+ */
+const UNITS_OF_A_PARENT = new Set(['GOVERNMENT_DEPARTMENT', 'COMMITTEE']);
+
+/**
+ * Whether the two are units of a parent that only one side names: then their name, however exact, does not say
+ * whose unit the other is.
+ */
+function parentOnOneSide(mention: Mention, candidate: Candidate): boolean {
+  const kind = mention.kind ?? candidate.kind;
+  if (mention.category !== 'Institution' || kind === undefined || !UNITS_OF_A_PARENT.has(kind)) return false;
+  return (mention.parent === undefined) !== (candidate.parent === undefined);
+}
+
+/**
  * Decides whether a mention without a known id is an entity already in the graph. Certain, and so matched: the
  * candidate this same document stated before; else the one candidate whose name is the mention's, or differs only
  * in word order, qualifiers and spelling (or, for a person, by initials) with context that agrees (for a person, an
- * organisation in common), and with no contradicting context (another parent, country or organisation). Anything
+ * organisation in common), with no contradicting context (another parent, country or organisation), and for a
+ * unit of a parent (a department, a committee) its parent named on both sides or on neither. Anything
  * weaker, and any tie, is reported with its score and reasons and never merged silently: a false merge joins two
  * entities' histories, a missed one only waits for review.
  */
@@ -313,7 +330,9 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
   if (statedHere)
     return { outcome: 'MATCHED', id: statedHere.candidate.id, reason: 'stated by this document before' };
 
-  const certain = scored.filter((s) => certainEvidence(mention.category, s.evidence, s.context));
+  const certain = scored.filter(
+    (s) => certainEvidence(mention.category, s.evidence, s.context) && !parentOnOneSide(mention, s.candidate),
+  );
   // A person placed at an organisation: among namesakes, the one holding a position there.
   const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
   const decided = atSameOrganisation.length > 0 ? atSameOrganisation : certain;
@@ -338,7 +357,9 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
           ? ', as another candidate'
           : namesake && decided.includes(s)
             ? ', a name another bears in another parent, country or kind'
-            : ''
+            : parentOnOneSide(mention, s.candidate)
+              ? ', a unit whose parent only one side names'
+              : ''
       }`,
     })),
   };

@@ -73,7 +73,7 @@ describe('entity resolution on the labelled corpus', () => {
       );
       return result.records[0]?.get('n') as number;
     });
-    expect(corpusSourceIds).toHaveLength(6);
+    expect(corpusSourceIds).toHaveLength(7);
     expect(left).toBe(0);
   });
 });

@@ -337,6 +337,52 @@ describe('what decides an institution besides its name', () => {
   });
 });
 
+describe('a unit of a parent', () => {
+  const department = (more: Partial<Candidate> = {}) =>
+    institution('institution:vn-most-cooperation', ['Department of International Cooperation'], {
+      kind: 'GOVERNMENT_DEPARTMENT',
+      ...more,
+    });
+  const mentioned = (more: Partial<Mention> = {}) =>
+    named(['Department of International Cooperation'], { kind: 'GOVERNMENT_DEPARTMENT', ...more });
+
+  it('is only reported when one side names its parent and the other does not, however exact the name', () => {
+    for (const [ours, theirs] of [
+      [mentioned(), department({ parent: 'institution:vn-most' })],
+      [mentioned({ parent: 'institution:vn-most' }), department()],
+    ] as const) {
+      expect(resolveMention(ours, [theirs])).toEqual({
+        outcome: 'UNCERTAIN',
+        candidates: [
+          {
+            id: 'institution:vn-most-cooperation',
+            score: 1,
+            reason: 'same name, a unit whose parent only one side names',
+          },
+        ],
+      });
+    }
+  });
+
+  it('merges with the same parent on both sides, or with neither naming one', () => {
+    const parent = { parent: 'institution:vn-most' };
+    expect(resolveMention(mentioned(parent), [department(parent)])).toMatchObject({ outcome: 'MATCHED' });
+    expect(resolveMention(mentioned(), [department()])).toMatchObject({ outcome: 'MATCHED' });
+  });
+
+  it('leaves bodies named on their own as they were: an exact name decides', () => {
+    const university = institution('institution:ningxia-university', ['Ningxia University'], {
+      kind: 'UNIVERSITY',
+      parent: 'institution:ningxia-government',
+    });
+    expect(resolveMention(named(['Ningxia University'], { kind: 'UNIVERSITY' }), [university])).toMatchObject(
+      {
+        outcome: 'MATCHED',
+      },
+    );
+  });
+});
+
 describe('a name that leaves out part of its place', () => {
   const ningxia = 'place:ningxia-hui-autonomous-region';
   const government: Candidate = {
