@@ -1,7 +1,7 @@
 import { AppError } from '../common/app.errors';
 
 export interface BreakerSettings {
-  /** Consecutive calls without an answer from Neo4j that open the circuit. */
+  /** Consecutive calls without an answer from Neo4j, and with none to any other call meanwhile, that open it. */
   failures: number;
   /** How long an open circuit refuses calls before it lets one through as a probe. */
   cooldownMs: number;
@@ -11,7 +11,11 @@ export interface BreakerSettings {
 export interface BreakerPermit {
   /** Neo4j answered (with data or with an error of its own): it is alive. */
   answered(): void;
-  /** Neo4j did not answer in time, or could not be reached. */
+  /**
+   * Neo4j did not answer in time, or could not be reached. It counts only when no other call was answered while
+   * this one waited: a query that outlasts its deadline while others are answered meets a slow or busy server,
+   * not one that is gone, and refusing everyone for it would let one client's heavy queries stop the API.
+   */
   failed(): void;
 }
 
@@ -25,7 +29,7 @@ export const refusedByBreaker = (): AppError =>
 
 /**
  * Stops requests from queueing behind a database that does not answer. Closed: every call goes through, and a
- * run of failures with no answer between them opens it. Open: calls are refused at once (no connection taken,
+ * run of failures with no answer between them (nor to any call while they waited) opens it. Open: calls are refused at once (no connection taken,
  * no query sent) until the cool-down has passed; then one call goes through as a probe (half-open) while the
  * others are still refused. Any answer from Neo4j closes it again, so recovery needs no restart.
  */
@@ -33,6 +37,8 @@ export class CircuitBreaker {
   private consecutiveFailures = 0;
   private openedAt: number | undefined;
   private probing = false;
+  /** Answers so far: a failure of a call admitted before the latest answer does not count. */
+  private answers = 0;
 
   constructor(
     private readonly settings: BreakerSettings,
@@ -50,18 +56,20 @@ export class CircuitBreaker {
     if (state === 'open') throw refusedByBreaker();
     const probe = state === 'half-open';
     if (probe) this.probing = true;
+    const answersBefore = this.answers;
     let settled = false;
     const settle = (answered: boolean): void => {
       if (settled) return;
       settled = true;
       if (probe) this.probing = false;
       if (answered) this.close();
-      else this.fail(probe);
+      else if (this.answers === answersBefore) this.fail(probe);
     };
     return { answered: () => settle(true), failed: () => settle(false) };
   }
 
   private close(): void {
+    this.answers += 1;
     this.consecutiveFailures = 0;
     this.openedAt = undefined;
   }

@@ -41,4 +41,18 @@ describe('CircuitBreaker', () => {
     expect(breaker.state).toBe('closed');
     expect(refusal(breaker)).toBeUndefined();
   });
+
+  it('does not count a call that timed out while Neo4j answered others: the server is slow, not gone', () => {
+    const breaker = new CircuitBreaker({ failures: 3, cooldownMs: 1_000 });
+    const waiting = [breaker.admit(), breaker.admit(), breaker.admit(), breaker.admit()];
+    breaker.admit().answered();
+    for (const call of waiting) call.failed();
+    expect(breaker.state).toBe('closed');
+    // Calls admitted after the last answer, with none since, count again.
+    const [a, b, c] = [breaker.admit(), breaker.admit(), breaker.admit()];
+    a.failed();
+    b.failed();
+    c.failed();
+    expect(breaker.state).toBe('open');
+  });
 });
