@@ -229,6 +229,17 @@ describe('production mode', () => {
     await api?.stop();
   });
 
+  it('tells every cache not to keep an answer, a refused one included', async () => {
+    for (const query of ['{ about { name } }', '{ nothing }']) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('turns introspection and field suggestions off', async () => {
     const introspection = await post(api, '{ __schema { types { name } } }');
     expect(introspection.status).toBe(400);
