@@ -10,6 +10,7 @@ import {
   type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -19,6 +20,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LruCache } from '../common/lru.cache';
 import type { Config } from '../config/app.config';
 import { RELATIONSHIP_TYPES } from '../db/identifier.whitelist';
 import {
@@ -280,6 +282,35 @@ export function estimateCost(
   }
 }
 
+/** Variables whose value can change an estimate: a text or an id names what to read, never how much. */
+export const COST_NEUTRAL_TYPES = new Set(['String', 'ID']);
+
+/** Past this length a key is not worth keeping: the estimate is worked out again. */
+const MAX_KEY_LENGTH = 2_000;
+
+/**
+ * The estimate's cache key: the document's hash, the operation and the values of the variables that can change
+ * the estimate (page sizes, limits, @skip/@include conditions); undefined when the key would be too long.
+ */
+function costKey(
+  queryHash: string,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): string | undefined {
+  const relevant: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
+    if (type.kind === Kind.NAMED_TYPE && COST_NEUTRAL_TYPES.has(type.name.value)) continue;
+    const name = definition.variable.name.value;
+    relevant[name] = variables[name] ?? null;
+  }
+  const key = `${queryHash}\u0000${operation.name?.value ?? ''}\u0000${JSON.stringify(relevant)}`;
+  return key.length <= MAX_KEY_LENGTH ? key : undefined;
+}
+
+/** Estimates kept per document: a client repeats a few operations, each estimated once. */
+const COST_CACHE_SIZE = 1_000;
+
 /**
  * The complexity limit needs the variables (a page size is often one), so it runs once the operation is
  * resolved, still before any resolver: over the limit, the request ends with HTTP 400.
@@ -289,11 +320,25 @@ export function complexityLimit(
   cost: Config['cost'],
   limits: Config['limits'],
 ): ApolloServerPlugin<RequestContext> {
+  // Undefined (variables that do not fit) is kept as null: the same variables do not fit the next time either.
+  const estimates = new LruCache<number | null>(COST_CACHE_SIZE);
+  const estimate = (
+    queryHash: string,
+    operation: OperationDefinitionNode | undefined,
+    request: { document: DocumentNode; operationName?: string; variables: Record<string, unknown> },
+  ): number | undefined => {
+    const key = operation && costKey(queryHash, operation, request.variables);
+    const known = key === undefined ? undefined : estimates.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const complexity = estimateCost(schema, limits, request);
+    if (key !== undefined) estimates.set(key, complexity ?? null);
+    return complexity;
+  };
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ request, document }) {
-          const complexity = estimateCost(schema, limits, {
+        didResolveOperation({ request, document, operation, queryHash }) {
+          const complexity = estimate(queryHash, operation, {
             document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { AuthService } from '../auth/auth.service';
@@ -61,6 +62,9 @@ function createApollo(deps: Deps, httpServer: http.Server, metrics: ReturnType<t
         httpServer,
         stopGracePeriodMillis: config.http.shutdownTimeoutMs / 2,
       }),
+      // No cache hints in this schema: Apollo's default cache-control plugin would wrap every field's resolver
+      // and run a hook per field of every request to find that out. The header it sent is set below instead.
+      ApolloServerPluginCacheControlDisabled(),
       mutationDeadline(config.neo4j.ingestTimeoutMs),
       // Apollo calls these hooks in this order, and the first to throw ends the request: the cost check,
       // whose walk is bounded, goes before anything else walks the selection.
@@ -104,6 +108,12 @@ function requestContext(deps: Deps, auth: AuthService) {
 const deadline =
   (config: Config) => (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
     withDeadline(new RequestDeadline(Date.now(), config.http.requestTimeoutMs), next);
+
+/** Answers are per user and per moment: no cache keeps them (what Apollo's cache-control plugin sent). */
+const noStore = (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+  res.setHeader('cache-control', 'no-store');
+  next();
+};
 
 /** Bodies that are not JSON or are too large never reach GraphQL: answer in GraphQL's error shape, no stack. */
 const bodyErrors =
@@ -157,6 +167,7 @@ export async function createHttpApp(deps: Deps): Promise<HttpApp> {
     express.json({ limit: config.limits.maxDocumentBytes * 2 }),
     // After the body is read: its stream callbacks would lose the async context the deadline lives in.
     deadline(config),
+    noStore,
     expressMiddleware(apollo, { context: requestContext(deps, auth) }),
   );
   app.get(

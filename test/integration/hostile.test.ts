@@ -83,6 +83,19 @@ describe('hostile input', () => {
     expectLimit(await post(api, fanOut), 'complexity');
   });
 
+  it('estimates a document again when its variables change the cost: a small first answer lets no big one through', async () => {
+    const paged = `query Paged($first: Int, $deep: Boolean!) { institutions(first: $first) {
+      nodes { id people @include(if: $deep) { person { events { event { id } } } } } } }`;
+    const small = await post(api, paged, { first: 1, deep: false });
+    expect(small.status).toBe(200);
+    expect(small.json.errors).toBeUndefined();
+    const queries = api.database.queryCount;
+    expectLimit(await post(api, paged, { first: 100, deep: true }), 'complexity');
+    expectLimit(await post(api, paged, { first: 1, deep: true }), 'complexity');
+    expect(api.database.queryCount).toBe(queries);
+    expect((await post(api, paged, { first: 1, deep: false })).status).toBe(200);
+  });
+
   it('rejects fragments that double at every level, quickly and before execution', async () => {
     const fragments = Array.from({ length: 30 }, (_, i) =>
       i === 29
@@ -214,6 +227,17 @@ describe('production mode', () => {
 
   afterAll(async () => {
     await api?.stop();
+  });
+
+  it('tells every cache not to keep an answer, a refused one included', async () => {
+    for (const query of ['{ about { name } }', '{ nothing }']) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
   });
 
   it('turns introspection and field suggestions off', async () => {

@@ -21,7 +21,13 @@ import {
   type BenchQuery,
 } from '../../bench/bench.queries';
 import { loadConfig, type Config } from '../../src/config/app.config';
-import { AGGREGATE_COST, costRules, estimateCost, listBounds } from '../../src/graphql/cost.rules';
+import {
+  AGGREGATE_COST,
+  COST_NEUTRAL_TYPES,
+  costRules,
+  estimateCost,
+  listBounds,
+} from '../../src/graphql/cost.rules';
 import { NESTED_LISTS } from '../../src/graphql/list.bounds';
 import { buildAppSchema } from '../../src/graphql/schema.build';
 import { summaryMembers } from '../../src/traversal/summary.service';
@@ -159,6 +165,35 @@ describe('the cost rules', () => {
       }
     }
     expect(unbounded).toEqual([]);
+  });
+
+  it('bounds no list by a String or ID argument: estimates are cached without those variables', () => {
+    const boundOf = listBounds(config.limits);
+    const readsNeutral: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const neutral = new Set(
+          field.args
+            .filter((arg) => !isListType(getNullableType(arg.type)))
+            .filter((arg) => COST_NEUTRAL_TYPES.has(getNamedType(arg.type).name))
+            .map((arg) => arg.name),
+        );
+        const read = new Set<string>();
+        const args = new Proxy(
+          {},
+          {
+            get: (_, key) => {
+              if (typeof key === 'string') read.add(key);
+              return undefined;
+            },
+          },
+        );
+        boundOf(type, field)?.(args);
+        for (const key of read) if (neutral.has(key)) readsNeutral.push(`${type.name}.${field.name}(${key})`);
+      }
+    }
+    expect(readsNeutral).toEqual([]);
   });
 
   it('gives every nested list of the table a first argument with its default, on every type that has it', () => {
