@@ -72,29 +72,72 @@ export class DocumentRepository {
   }
 }
 
-/** What the graph has of a document's ids: the entity each names now, and that entity's labels. */
+/**
+ * What the graph has of a document's ids, read under the document's locks: the entity each names now, that
+ * entity's labels, and which ids were deleted.
+ */
 interface KnownIds {
   ids: Map<string, string>;
   labels: Map<string, string[]>;
+  /** The ids whose lock this transaction took before reading them. */
+  locked: Set<string>;
+  /** Among the locked ids, those with a tombstone. */
+  dead: Set<string>;
 }
 
-/** Ids already in the graph, a merged entity's old id standing for the entity it was merged into. */
-async function existingIds(tx: ManagedTransaction, plan: WritePlan): Promise<KnownIds> {
+const idKey = (id: string): string => `id|${id}`;
+
+/**
+ * Takes the locks of `keys` (sorted, so that two transactions take shared ones in one order), and only then reads
+ * the entities `ids` name now and which of `deletable` have a tombstone: one round trip. The count between the
+ * two halves ends the locking before any read starts.
+ */
+async function lockThenRead(
+  tx: ManagedTransaction,
+  keys: string[],
+  ids: string[],
+  deletable: string[],
+): Promise<{ known: { id: string; resolved: string; labels: string[] }[]; dead: Set<string> }> {
+  const result = await tx.run(
+    `UNWIND $keys AS key
+     MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
+     SET lock.key = key
+     WITH count(*) AS locked
+     CALL () {
+       UNWIND $ids AS id
+       ${CURRENT_ENTITY}
+       RETURN collect({id: id, resolved: entity.id, labels: labels(entity)}) AS known
+     }
+     RETURN known,
+            COLLECT { MATCH (t:${cypherLabel('Tombstone')}) WHERE t.id IN $deletable RETURN t.id } AS dead`,
+    { keys: [...new Set(keys)].sort(), ids: [...new Set(ids)], deletable: [...new Set(deletable)] },
+  );
+  const record = result.records[0];
+  return {
+    known: (record?.get('known') ?? []) as { id: string; resolved: string; labels: string[] }[],
+    dead: new Set((record?.get('dead') ?? []) as string[]),
+  };
+}
+
+/**
+ * The document's locks (see resolutionLockKeys), then the ids already in the graph, a merged entity's old id
+ * standing for the entity it was merged into, and the tombstones of the ids just locked.
+ */
+async function lockAndReadIds(tx: ManagedTransaction, plan: WritePlan): Promise<KnownIds> {
+  const keys = resolutionLockKeys(plan);
+  const locked = keys.filter((key) => key.startsWith('id|')).map((key) => key.slice(3));
   const ids = [
     ...plan.nodes
       .flatMap((group) => group.rows)
       .flatMap((row) => [row.explicitId, row.generatedId].filter((id): id is string => id !== undefined)),
     ...plan.externalRefs.map((r) => r.id),
   ];
-  const result = await tx.run(
-    `UNWIND $ids AS id
-     ${CURRENT_ENTITY}
-     RETURN id, entity.id AS resolved, labels(entity) AS labels`,
-    { ids: [...new Set(ids)] },
-  );
+  const { known, dead } = await lockThenRead(tx, keys, ids, locked);
   return {
-    ids: new Map(result.records.map((r) => [r.get('id') as string, r.get('resolved') as string])),
-    labels: new Map(result.records.map((r) => [r.get('id') as string, r.get('labels') as string[]])),
+    ids: new Map(known.map((k) => [k.id, k.resolved])),
+    labels: new Map(known.map((k) => [k.id, k.labels])),
+    locked: new Set(locked),
+    dead,
   };
 }
 
@@ -177,16 +220,15 @@ async function candidatesFor(
 /**
  * Locks the name keys of every mention this document resolves by name, and the ids it may write, in one order:
  * two ingests that could decide about the same entity decide one after the other, each seeing what the other
- * wrote, as in a sequential ingest; so do an ingest and a delete of an id it names. A document that adds to a
- * hierarchy (PART_OF, LOCATED_IN) also takes that hierarchy's lock, so that the cycle check inside its
- * transaction sees every other such write that could close a cycle with it. (A SET of the same value still takes
- * the node's write lock.)
+ * wrote, as in a sequential ingest; so do an ingest and a delete of an id it names. (A SET of the same value
+ * still takes the node's write lock.) The hierarchies' locks are taken later, by the documents that need them
+ * (`hierarchyChecks`).
  */
-async function lockResolutionKeys(tx: ManagedTransaction, plan: WritePlan): Promise<void> {
+function resolutionLockKeys(plan: WritePlan): string[] {
   const keys = new Set<string>();
   for (const row of plan.nodes.flatMap((group) => group.rows)) {
     if (row.category === 'Commitment') continue;
-    keys.add(`id|${row.explicitId ?? row.generatedId}`);
+    keys.add(idKey(row.explicitId ?? row.generatedId));
     if (row.explicitId !== undefined) continue;
     if (NAME_RESOLVED.has(row.category) || row.category === 'Event') {
       for (const key of resolutionKeys(row.category, row.mentionNames, row.kindLabel)) keys.add(key);
@@ -194,10 +236,8 @@ async function lockResolutionKeys(tx: ManagedTransaction, plan: WritePlan): Prom
     // Events of one kind and date may be one event told twice: decided one ingest after the other.
     if (row.category === 'Event' && row.date !== undefined) keys.add(`Event|${row.kindLabel}|${row.date}`);
   }
-  for (const { id } of plan.externalRefs) keys.add(`id|${id}`);
-  for (const { type, rows } of plan.relationships)
-    if (ACYCLIC.includes(type) && rows.length > 0) keys.add(`hierarchy|${type}`);
-  await lockKeys(tx, [...keys]);
+  for (const { id } of plan.externalRefs) keys.add(idKey(id));
+  return [...keys];
 }
 
 async function lockKeys(tx: ManagedTransaction, keys: string[]): Promise<void> {
@@ -212,10 +252,7 @@ async function lockKeys(tx: ManagedTransaction, keys: string[]): Promise<void> {
 
 /** Takes the locks of these entity ids: ingest and delete take an id's lock before deciding about it. */
 export function lockIds(tx: ManagedTransaction, ids: string[]): Promise<void> {
-  return lockKeys(
-    tx,
-    ids.map((id) => `id|${id}`),
-  );
+  return lockKeys(tx, ids.map(idKey));
 }
 
 /** Where resolution stands: each row's graph id once known, and why it matched, for the report. */
@@ -417,9 +454,13 @@ async function resolveAll(
   return state;
 }
 
-/** Every entity in one statement: labels are values of the whitelist, set as dynamic labels. */
-async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+/**
+ * The source and every entity in one statement: labels are values of the whitelist, set as dynamic labels. The ids
+ * of the entities this statement created.
+ */
+async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<Set<string>> {
   const { report, matchedBy } = state;
+  const created = new Set<string>();
   const byKey = new Map(state.rows.map((row) => [row.key, row]));
   const nodeRows = plan.nodes.flatMap((group) =>
     group.rows.map((row) => ({
@@ -427,47 +468,66 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
       labels: group.labels.map(checkedLabel),
     })),
   );
-  if (nodeRows.length > 0) {
-    const result = await tx.run(
-      `UNWIND $rows AS row
-       MERGE (n:Entity {id: row.id})
-       WITH n, row, properties(n) AS before, ${namesOf('row')} AS incoming
-       WITH n, row, before, incoming, ${combinedNames(namesOf('n'), 'incoming')} AS names
-       WITH n, row, before, names, ${clashingNames('incoming', 'names')} AS clashing
-       FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:$(row.labels))
-       SET n += row.props,
-           n.order = coalesce(toInteger(row.props.order), n.order),
-           n.name = CASE WHEN row.rename THEN row.props.name ELSE coalesce(before.name, row.props.name) END,
-           n.kind = coalesce(before.kind, row.props.kind),
-           n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
-           n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
-           ${setNames('n', 'names')},
-           n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
-       SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + clashing + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
-       SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
-       RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
-      { rows: nodeRows, sourceIds: [plan.sourceId] },
-    );
-    for (const record of result.records) {
-      const row = byKey.get(record.get('key') as string) as NodeWrite;
-      const outcome: Outcome = record.get('created')
-        ? 'CREATED'
-        : record.get('changed')
-          ? 'UPDATED'
-          : 'MATCHED';
-      report[outcome === 'CREATED' ? 'created' : outcome === 'UPDATED' ? 'updated' : 'matched'] += 1;
-      report.entities.push({
-        field: row.field,
-        key: row.key,
-        id: row.id as string,
-        outcome,
-        matchedBy: matchedBy.get(row.key),
-      });
-    }
+  const result = await tx.run(
+    `CALL () {
+       MERGE (s:Source {id: $sourceId})
+       SET s += $source, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END
+     }
+     UNWIND $rows AS row
+     MERGE (n:Entity {id: row.id})
+     WITH n, row, properties(n) AS before, ${namesOf('row')} AS incoming
+     WITH n, row, before, incoming, ${combinedNames(namesOf('n'), 'incoming')} AS names
+     WITH n, row, before, names, ${clashingNames('incoming', 'names')} AS clashing
+     FOREACH (_ IN CASE WHEN before.sourceIds IS NULL THEN [1] ELSE [] END | SET n:$(row.labels))
+     SET n += row.props,
+         n.order = coalesce(toInteger(row.props.order), n.order),
+         n.name = CASE WHEN row.rename THEN row.props.name ELSE coalesce(before.name, row.props.name) END,
+         n.kind = coalesce(before.kind, row.props.kind),
+         n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
+         n.endDate = CASE WHEN row.endDate IS NULL THEN n.endDate ELSE date(row.endDate) END,
+         ${setNames('n', 'names')},
+         n.sourceIds = ${union('n.sourceIds', '$sourceIds')}
+     SET n.aliases = [alias IN ${unionIgnoringCase('n.aliases', 'row.aliases + [row.props.name] + clashing + CASE WHEN row.rename THEN [before.name] ELSE [] END')} WHERE toLower(alias) <> toLower(n.name)]
+     SET n.searchText = reduce(text = coalesce(n.acronym, ''), alias IN n.aliases | text + ' | ' + alias)
+     RETURN row.key AS key, before.sourceIds IS NULL AS created, before <> properties(n) AS changed`,
+    {
+      rows: nodeRows,
+      sourceIds: [plan.sourceId],
+      sourceId: plan.sourceId,
+      source: plan.source,
+      date: plan.sourceDate ?? null,
+    },
+  );
+  for (const record of result.records) {
+    const row = byKey.get(record.get('key') as string) as NodeWrite;
+    const outcome: Outcome = record.get('created')
+      ? 'CREATED'
+      : record.get('changed')
+        ? 'UPDATED'
+        : 'MATCHED';
+    report[outcome === 'CREATED' ? 'created' : outcome === 'UPDATED' ? 'updated' : 'matched'] += 1;
+    if (outcome === 'CREATED') created.add(row.id as string);
+    report.entities.push({
+      field: row.field,
+      key: row.key,
+      id: row.id as string,
+      outcome,
+      matchedBy: matchedBy.get(row.key),
+    });
   }
+  return created;
 }
 
-async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
+/**
+ * Every relationship in one statement, after taking `locks` (the hierarchies' locks this document needs, see
+ * `hierarchyChecks`).
+ */
+async function writeRelationships(
+  tx: ManagedTransaction,
+  plan: WritePlan,
+  state: Resolving,
+  locks: string[],
+): Promise<void> {
   const { graphId, report } = state;
   const relationshipRows = plan.relationships.flatMap((group) =>
     group.rows.map((row) => ({
@@ -479,7 +539,11 @@ async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state
   );
   if (relationshipRows.length > 0) {
     const result = await tx.run(
-      `UNWIND $rows AS row
+      `UNWIND $locks AS key
+       MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
+       SET lock.key = key
+       WITH count(*) AS locked
+       UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})
        MATCH (b:Entity {id: row.to})
        MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
@@ -490,7 +554,7 @@ async function writeRelationships(tx: ManagedTransaction, plan: WritePlan, state
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
        RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
-      { rows: relationshipRows, sourceIds: [plan.sourceId] },
+      { locks, rows: relationshipRows, sourceIds: [plan.sourceId] },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
     // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
@@ -611,16 +675,28 @@ async function writeCandidates(tx: ManagedTransaction, plan: WritePlan, report: 
   );
 }
 
-/** Ids among these that were deleted (src/modules/edit/edit.repository.ts leaves a tombstone under each). */
-async function tombstonesOf(tx: ManagedTransaction, ids: string[]): Promise<Set<string>> {
-  const result = await tx.run(`MATCH (t:${cypherLabel('Tombstone')}) WHERE t.id IN $ids RETURN t.id AS id`, {
-    ids: [...new Set(ids)],
-  });
-  return new Set(result.records.map((r) => r.get('id') as string));
-}
-
 const deletedReason = (id: string): string =>
   `${JSON.stringify(id)} was deleted; restoreEntity(id) lets documents write it again`;
+
+/**
+ * Which of the document's ids (its mentions' and what it refers to) were deleted (src/modules/edit/edit.repository.ts
+ * leaves a tombstone under each), each read after its lock. The first read, before resolution, settled the ids
+ * it locked that named themselves or nothing: a delete of such an id waits for its lock. Ids resolved by name,
+ * and merged ids (whose entity is deleted under its own id's lock), are locked and read now, in one round trip
+ * that a document whose ids all came from the first read does without.
+ */
+async function deadIds(tx: ManagedTransaction, plan: WritePlan, state: Resolving, known: KnownIds) {
+  const rowIds = state.rows.flatMap((row) => (row.id === undefined ? [] : [row.id]));
+  const ids = [...new Set([...rowIds, ...plan.externalRefs.map((r) => r.id)])];
+  const settled = (id: string): boolean => known.locked.has(id) && (state.existing.get(id) ?? id) === id;
+  const unlocked = rowIds.filter((id) => !known.locked.has(id)).map(idKey);
+  const unsettled = ids.filter((id) => !settled(id));
+  const late =
+    unlocked.length + unsettled.length === 0
+      ? new Set<string>()
+      : (await lockThenRead(tx, unlocked, [], unsettled)).dead;
+  return new Set(ids.filter((id) => (settled(id) ? known.dead.has(id) : late.has(id))));
+}
 
 /**
  * Once every mention has its id: takes the locks of the ids resolved by name too, then leaves out what names a
@@ -628,10 +704,13 @@ const deletedReason = (id: string): string =>
  * is gone (NOT_FOUND) and a reference to an id the graph never had (BAD_USER_INPUT). Inside the write
  * transaction, after the locks: a delete racing this ingest is seen, never undone.
  */
-async function settleIds(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
-  const ids = state.rows.flatMap((row) => (row.id === undefined ? [] : [row.id]));
-  await lockIds(tx, ids);
-  const dead = await tombstonesOf(tx, [...ids, ...plan.externalRefs.map((r) => r.id)]);
+async function settleIds(
+  tx: ManagedTransaction,
+  plan: WritePlan,
+  state: Resolving,
+  known: KnownIds,
+): Promise<void> {
+  const dead = await deadIds(tx, plan, state, known);
   for (const { field, id } of plan.mustExist ?? []) {
     const current = state.existing.get(id);
     if (current === undefined || dead.has(current))
@@ -679,6 +758,51 @@ async function settleIds(tx: ManagedTransaction, plan: WritePlan, state: Resolvi
   if (plan.publisherKey !== undefined && skipped.has(plan.publisherKey)) plan.publisherKey = undefined;
 }
 
+/** A hierarchy relationship the cycle check follows back, with the field that names where it leads. */
+interface HierarchyEdge {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  field: string;
+}
+
+/**
+ * What keeps the hierarchies (PART_OF, LOCATED_IN ...) free of cycles when documents are written at once: the
+ * hierarchy locks this document takes before writing its relationships, and the relationships the cycle check
+ * then follows back through the graph.
+ *
+ * `created`: the entities this transaction created, new to the graph when their ids' locks were taken. Until it
+ * commits no other write sees them, so none can add a relationship into one: a relationship that leaves such an
+ * entity closes a cycle only through this document's own relationships into it. A document whose relationships
+ * of a hierarchy all leave entities it created cannot close a cycle with another write, and so does without
+ * that hierarchy's lock (a bulk ingest of new institutions does not queue behind every other); one with a
+ * relationship from an entity already there takes it, so that of two such writes at once the second's check sees
+ * the first's commit. The check follows back every relationship except those leaving a created entity that no
+ * relationship of the document enters, which no cycle can pass.
+ */
+function hierarchyChecks(
+  plan: WritePlan,
+  state: Resolving,
+  created: Set<string>,
+): { locks: string[]; edges: HierarchyEdge[] } {
+  const firstField = new Map<string, string>();
+  for (const { field, key } of plan.references) if (!firstField.has(key)) firstField.set(key, field);
+  const locks: string[] = [];
+  const edges: HierarchyEdge[] = [];
+  for (const group of plan.relationships.filter((g) => ACYCLIC.includes(g.type) && g.rows.length > 0)) {
+    const written = group.rows.map((row) => ({
+      type: group.type,
+      from: state.graphId(row.from),
+      to: state.graphId(row.to),
+      field: firstField.get(row.to) ?? 'document',
+    }));
+    const entered = new Set(written.map((edge) => edge.to));
+    if (written.some((edge) => !created.has(edge.from))) locks.push(`hierarchy|${group.type}`);
+    edges.push(...written.filter((edge) => !created.has(edge.from) || entered.has(edge.from)));
+  }
+  return { locks, edges };
+}
+
 /** The deepest hierarchy the in-transaction cycle check follows: far beyond any real one. */
 const HIERARCHY_CHECK_DEPTH = 100;
 
@@ -686,21 +810,9 @@ const HIERARCHY_CHECK_DEPTH = 100;
  * Refuses a hierarchy relationship this document wrote that closes a cycle through the graph, naming the first
  * such relationship the document states. link.rules.ts refuses the cycles within the document itself, with its
  * own names; this is the one walk of the graph's hierarchies, after the write under the hierarchy's lock, so it
- * also sees what another write committed meanwhile. One bounded query.
+ * also sees what another write committed meanwhile. One bounded query, none when no edge needs it.
  */
-async function checkHierarchies(tx: ManagedTransaction, plan: WritePlan, state: Resolving): Promise<void> {
-  const firstField = new Map<string, string>();
-  for (const { field, key } of plan.references) if (!firstField.has(key)) firstField.set(key, field);
-  const edges = plan.relationships
-    .filter((group) => ACYCLIC.includes(group.type))
-    .flatMap((group) =>
-      group.rows.map((row) => ({
-        type: group.type,
-        from: state.graphId(row.from),
-        to: state.graphId(row.to),
-        field: firstField.get(row.to) ?? 'document',
-      })),
-    );
+async function checkHierarchies(tx: ManagedTransaction, edges: HierarchyEdge[]): Promise<void> {
   if (edges.length === 0) return;
   const cycleThrough = (type: RelationshipType): string =>
     `WITH e WHERE e.type = '${checkedRelType(type)}'
@@ -742,19 +854,16 @@ async function ingestInTransaction(
     uncertain: [],
     skipped: [],
   };
-  await lockResolutionKeys(tx, plan);
-  const known = await existingIds(tx, plan);
+  const known = await lockAndReadIds(tx, plan);
   check?.(graphFactsOf(known.ids, known.labels));
   const state = await resolveAll(tx, plan, report, maxDepth, known);
-  await settleIds(tx, plan, state);
-  await tx.run(
-    `MERGE (s:Source {id: $id})
-     SET s += $props, s.date = CASE WHEN $date IS NULL THEN s.date ELSE date($date) END`,
-    { id: plan.sourceId, props: plan.source, date: plan.sourceDate ?? null },
-  );
-  await writeNodes(tx, plan, state);
-  await writeRelationships(tx, plan, state);
-  await checkHierarchies(tx, plan, state);
+  await settleIds(tx, plan, state, known);
+  const written = await writeNodes(tx, plan, state);
+  // New when its id's lock was taken, not merely without sources (see hierarchyChecks).
+  const created = new Set([...written].filter((id) => known.locked.has(id) && !known.ids.has(id)));
+  const hierarchies = hierarchyChecks(plan, state, created);
+  await writeRelationships(tx, plan, state, hierarchies.locks);
+  await checkHierarchies(tx, hierarchies.edges);
   await writeCandidates(tx, plan, report);
   if (plan.publisherKey) {
     await tx.run(

@@ -21,3 +21,23 @@ export function wrappedReads(
     });
   return { read } as unknown as Database;
 }
+
+/**
+ * A Database whose write transactions run each statement under PROFILE, handing every summary and statement to
+ * `seen`: the plans of what a repository writes, written as it would be.
+ */
+export function profiledWrites(
+  db: Database,
+  seen: (summary: ResultSummary, query: string) => void,
+): Database {
+  const write = <T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> =>
+    db.write((tx) => {
+      const run = async (query: string, parameters?: Record<string, unknown>): Promise<QueryResult> => {
+        const result = await tx.run(`PROFILE ${query}`, parameters);
+        seen(result.summary, query);
+        return result;
+      };
+      return work({ run } as unknown as ManagedTransaction);
+    }, timeoutMs);
+  return { write, ingestTimeoutMs: db.ingestTimeoutMs } as unknown as Database;
+}

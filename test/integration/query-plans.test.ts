@@ -1,4 +1,7 @@
 import type { Database } from '../../src/db/neo4j.database';
+import { planDocument } from '../../src/ingest/document.plan';
+import { DocumentRepository } from '../../src/ingest/document.repository';
+import { checkDocument } from '../../src/ingest/ingest.service';
 import { EntityListRepository } from '../../src/modules/entity/entity-list.repository';
 import { EntityRepository } from '../../src/modules/entity/entity.repository';
 import { EntityKind } from '../../src/modules/entity/entity.type';
@@ -6,8 +9,9 @@ import { SummaryRepository } from '../../src/traversal/summary.repository';
 import { NeighbourOrder } from '../../src/traversal/summary.type';
 import { TraversalRepository } from '../../src/traversal/traversal.repository';
 import { RelationshipKind } from '../../src/traversal/traversal.type';
-import { connect } from '../helpers/neo4j.test-db';
-import { wrappedReads } from '../helpers/wrapped-reads';
+import { removeByPrefix } from '../helpers/graph.snapshot';
+import { connect, maxTraversalDepth } from '../helpers/neo4j.test-db';
+import { profiledWrites, wrappedReads } from '../helpers/wrapped-reads';
 
 interface Plan {
   operatorType: string;
@@ -92,6 +96,60 @@ describe('the indexes the read queries rely on', () => {
       expect(plan).toContain('NodeUniqueIndexSeek');
       // One expand follows a merged id to its entity, the other the hub's relationships; none a neighbour's.
       expect(plan.filter((op) => op.startsWith('Expand'))).toHaveLength(2);
+    }
+  });
+
+  it('ingests through the unique indexes: locks, ids, tombstones, candidates, writes and the cycle check, never a node scan', async () => {
+    const plans: { query: string; operators: string[] }[] = [];
+    const probe = profiledWrites(db, (summary, query) =>
+      plans.push({ query, operators: operators(summary.profile as unknown as Plan) }),
+    );
+    // A region and an institution under ids, a new one named without an id (resolved by name) under it, a person placed at it.
+    const document = planDocument(
+      checkDocument(
+        {
+          source: { id: 'test-plans:source', publisher: 'test', title: 'query plans' },
+          places: [{ id: 'test-plans:region', kind: 'REGION', name: 'Query Plans Probe Region' }],
+          institutions: [
+            { id: 'test-plans:ministry', kind: 'MINISTRY', name: 'Query Plans Probe Ministry' },
+            {
+              ref: 'office',
+              kind: 'GOVERNMENT_DEPARTMENT',
+              name: 'Query Plans Probe Office',
+              partOf: 'test-plans:ministry',
+              locatedIn: 'test-plans:region',
+            },
+          ],
+          people: [
+            { ref: 'p', name: 'Query Plans Probe', positions: [{ institution: 'office', title: 'Head' }] },
+          ],
+        },
+        1_000_000,
+      ),
+    );
+    try {
+      // Twice: the second finds everything there, so that its hierarchy relationships are checked for cycles.
+      for (let i = 0; i < 2; i += 1)
+        await new DocumentRepository(probe, maxTraversalDepth()).ingest(structuredClone(document));
+    } finally {
+      for (const prefix of ['test-plans:', 'institution:query-plans-probe', 'person:query-plans-probe'])
+        await removeByPrefix(db, prefix);
+    }
+    const statement = (text: string) => plans.filter((p) => p.query.includes(text));
+    for (const text of [
+      'ResolutionLock',
+      'entity_search',
+      'MERGE (n:Entity',
+      'MATCH (a:Entity',
+      'shortestPath',
+    ])
+      expect(statement(text).length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(plan.operators.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(true);
+      // Nodes only: on this small graph the relationship MERGE's look-up of an existing relationship between its
+      // two ends (both found by index) is planned as a scan of every relationship; on a tier, as an expand.
+      const scans = plan.operators.filter((op) => op.includes('Scan') && !op.includes('Relationship'));
+      expect({ query: plan.query, scans }).toEqual({ query: plan.query, scans: [] });
     }
   });
 });

@@ -201,4 +201,25 @@ describe('nested queries and Cypher round trips', () => {
     );
     expect(listed.institutions.nodes).toEqual([looked.institution]);
   });
+
+  it('ingests a document of new institutions with ids, in the region and under the hub already there, in four queries', async () => {
+    const documents = new DocumentRepository(api.database, maxTraversalDepth());
+    const before = api.database.queryCount;
+    const report = await documents.ingest(
+      planDocument({
+        source: { id: `${PREFIX}bulk-source`, publisher: 'test', title: 'round-trip bulk' },
+        institutions: Array.from({ length: 30 }, (_, i) => ({
+          id: `${PREFIX}bulk-${i}`,
+          kind: 'ENTERPRISE',
+          name: `Round-trip Bulk ${i}`,
+          locatedIn: `${PREFIX}region`,
+          ...(i % 3 === 0 ? { partOf: `${PREFIX}hub` } : {}),
+        })),
+      }),
+    );
+    // Locks with the ids' entities and tombstones; the source and the entities; the relationships; the graph's
+    // generation. No hierarchy lock or cycle walk: every PART_OF and LOCATED_IN leaves an entity it created.
+    expect(api.database.queryCount - before).toBe(4);
+    expect(report).toMatchObject({ created: 30, relationshipsCreated: 40 });
+  });
 });
