@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import { plainProperties, propertiesFrom, toGraphNode, type GraphNode } from '../db/graph.record';
+import {
+  lacksProperties,
+  mergeInto,
+  partialNode,
+  plainProperties,
+  toGraphNode,
+  type GraphNode,
+} from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
 import { EntityRepository, type CountryFound, type ReadResult } from '../modules/entity/entity.repository';
@@ -68,12 +75,22 @@ class ReadLoader {
   }
 }
 
+/** The keys a step read of a node with these labels (EntityRepository.treeProjection). */
+const keysOf = (step: PrefetchStep, labels: string[]): string[] =>
+  labels.includes('Institution') ? step.keys.institution : step.keys.any;
+
 /**
  * Per-request batching: every nested field asks a loader, and each loader sends one query per level of the
  * GraphQL tree, however many parents that level has. Nothing here outlives the request.
  */
 export class RequestLoaders {
+  /** Whole nodes by id, read in batches. */
   readonly nodes: DataLoader<string, GraphNode | undefined>;
+  /**
+   * One object per node met in the request, whole or with the keys of every read that reached it (the
+   * look-ahead reads of each node what its own selection reads): a list and a link reaching one node share it.
+   */
+  private readonly known = new Map<string, GraphNode>();
   readonly countries: DataLoader<string, CountryFound | undefined>;
   private readonly readLoaders = new Map<string, ReadLoader>();
   /** `maxDepth`: how far up PART_OF and out through places a country is looked for (MAX_TRAVERSAL_DEPTH). */
@@ -96,35 +113,57 @@ export class RequestLoaders {
     return this.readLoader(read, params).load(id, first);
   }
 
+  /** The node with this id: the one known in this request (maybe partial, see complete), else read whole. */
+  async node(id: string): Promise<GraphNode | undefined> {
+    const known = this.known.get(id);
+    if (known) return known;
+    const node = await this.nodes.load(id);
+    return node && this.remember(node);
+  }
+
+  /** `node` with every property it lacks of `properties` read (all of them: a whole node is one read). */
+  async complete(node: GraphNode, properties: readonly string[]): Promise<GraphNode> {
+    if (!lacksProperties(node, properties)) return node;
+    const whole = await this.nodes.load(node.id);
+    if (whole) mergeInto(node, whole);
+    return node;
+  }
+
+  /** The request's one object for this node, with what `node` was read with added to it. */
+  private remember(node: GraphNode): GraphNode {
+    const known = this.known.get(node.id);
+    if (!known) {
+      this.known.set(node.id, node);
+      return node;
+    }
+    mergeInto(known, node);
+    return known;
+  }
+
   /**
    * Reads ahead what the resolvers below will ask for (see prefetch.plan.ts) in one query and fills the
    * loaders with it, so that they answer from memory exactly what they would have fetched.
    */
-  async prefetch(ids: readonly string[], steps: PrefetchStep[], keys: string[]): Promise<void> {
-    const trees = await this.repository().trees(ids, steps, keys);
+  async prefetch(ids: readonly string[], steps: PrefetchStep[]): Promise<void> {
+    const trees = await this.repository().trees(ids, steps);
     for (const tree of trees.values()) {
-      this.primeTree(toGraphNode(tree.labels, tree.props), tree.related, steps, keys);
+      this.primeTree(toGraphNode(tree.labels, tree.props), tree.related, steps);
     }
   }
 
-  /** `keys`: the properties the nodes reached were read with (EntityRepository.treeProjection). */
-  primeTree(
-    node: GraphNode,
-    related: ReadResult[] | null | undefined,
-    steps: PrefetchStep[],
-    keys: string[],
-  ): void {
-    this.nodes.prime(node.id, node);
+  /** The nodes reached were read with their steps' keys (EntityRepository.treeProjection). */
+  primeTree(node: GraphNode, related: ReadResult[] | null | undefined, steps: PrefetchStep[]): void {
+    this.remember(node);
     steps.forEach((step, i) => {
       const result = related?.[i];
       if (!result) return;
       const items = result.items.map((row) => ({
         type: row.type,
         rel: plainProperties(row.rel),
-        node: toGraphNode(row.labels, propertiesFrom(keys, row.props as unknown[])),
+        node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
       }));
       this.readLoader(step.read, step.params).prime(node.id, step.first, { items, count: result.count });
-      items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next, keys));
+      items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next));
     });
   }
 
@@ -146,9 +185,8 @@ export class RequestLoaders {
     const items = result.items.map((row) => ({
       type: row.type,
       rel: plainProperties(row.rel),
-      node: toGraphNode(row.labels, row.props as Record<string, unknown>),
+      node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
     }));
-    for (const item of items) this.nodes.prime(item.node.id, item.node);
     return { items, count: result.count };
   }
 
@@ -158,7 +196,7 @@ export class RequestLoaders {
   }
 
   async nodesByIds(ids: readonly string[]): Promise<GraphNode[]> {
-    const nodes = await this.nodes.loadMany(ids);
-    return nodes.filter((n): n is GraphNode => n !== undefined && !(n instanceof Error));
+    const nodes = await Promise.allSettled(ids.map((id) => this.node(id)));
+    return nodes.flatMap((n) => (n.status === 'fulfilled' && n.value ? [n.value] : []));
   }
 }

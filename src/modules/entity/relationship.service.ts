@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { firstOf, type NestedList } from '../../graphql/list.bounds';
-import { operationProperties, stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
+import { stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
 import type { ListPage, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
 import type { ReadResult } from './entity.repository';
 import { FIELD_READS, type ReadParams } from './list.reads';
@@ -26,7 +26,15 @@ export class RelationshipService {
   constructor(private readonly loaders: RequestLoaders) {}
 
   node(id: string): Promise<GraphNode | undefined> {
-    return this.loaders.nodes.load(id);
+    return this.loaders.node(id);
+  }
+
+  /**
+   * The node with `properties` read: a node the look-ahead read for another selection may lack some
+   * (node.completion.ts asks before a field of it resolves).
+   */
+  complete(node: GraphNode, properties: readonly string[]): Promise<GraphNode> {
+    return this.loaders.complete(node, properties);
   }
 
   /** The node, with what the selection being resolved will read under it fetched in the same round trip. */
@@ -36,19 +44,14 @@ export class RelationshipService {
   }
 
   /** Fills the loaders with nodes and what the steps read around them (RequestLoaders.prefetch). */
-  prime(
-    trees: { node: GraphNode; related?: ReadResult[] | null }[],
-    steps: PrefetchStep[],
-    keys: string[],
-  ): void {
-    for (const { node, related } of trees) this.loaders.primeTree(node, related, steps, keys);
+  prime(trees: { node: GraphNode; related?: ReadResult[] | null }[], steps: PrefetchStep[]): void {
+    for (const { node, related } of trees) this.loaders.primeTree(node, related, steps);
   }
 
   /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */
   async lookAhead(ids: readonly string[], info: GraphQLResolveInfo, under?: string): Promise<void> {
     const steps = stepsOf(info, under);
-    if (steps.length > 0 && ids.length > 0)
-      await this.loaders.prefetch(ids, steps, operationProperties(info));
+    if (steps.length > 0 && ids.length > 0) await this.loaders.prefetch(ids, steps);
   }
 
   /** The page of a field's read: its first `first` items and the count. */
