@@ -183,20 +183,29 @@ export function fieldProperties(name: string, ofInstitution = false): readonly s
   return (ofInstitution ? INSTITUTION_FIELD_PROPERTIES[name] : undefined) ?? FIELD_PROPERTIES[name] ?? [name];
 }
 
-/** The properties read of a node reached: `any` of any node, `institution` of an institution (its names). */
+/**
+ * The properties read of a node reached: `any` of most, `institution` of an institution (its names), `place` of a
+ * place (its kind: a place without a kind label is of the type its `kind` names, graph.record.ts).
+ */
 export interface NodeKeys {
   any: string[];
   institution: string[];
+  place: string[];
 }
 
-const NO_KEYS: NodeKeys = { any: [], institution: [] };
+const NO_KEYS: NodeKeys = { any: [], institution: [], place: [] };
 
 /** The properties the given fields of a node read, plus id and name (every node is read with them). */
 function nodeKeys(fields: FieldNode[]): NodeKeys {
-  const of = (institution: boolean): string[] => [
-    ...new Set(['id', 'name', ...fields.flatMap((field) => fieldProperties(field.name.value, institution))]),
+  const of = (institution: boolean, more: string[] = []): string[] => [
+    ...new Set([
+      'id',
+      'name',
+      ...fields.flatMap((field) => fieldProperties(field.name.value, institution)),
+      ...more,
+    ]),
   ];
-  return { any: of(false), institution: of(true) };
+  return { any: of(false), institution: of(true), place: of(false, ['kind']) };
 }
 
 /**

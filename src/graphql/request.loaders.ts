@@ -76,8 +76,10 @@ class ReadLoader {
 }
 
 /** The keys a step read of a node with these labels (EntityRepository.treeProjection). */
-const keysOf = (step: PrefetchStep, labels: string[]): string[] =>
-  labels.includes('Institution') ? step.keys.institution : step.keys.any;
+const keysOf = (step: PrefetchStep, labels: string[]): string[] => {
+  if (labels.includes('Institution')) return step.keys.institution;
+  return labels.includes('Place') ? step.keys.place : step.keys.any;
+};
 
 /**
  * Per-request batching: every nested field asks a loader, and each loader sends one query per level of the

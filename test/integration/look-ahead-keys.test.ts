@@ -139,4 +139,22 @@ describe('the look-ahead reads of each node what its own selection reads, and ev
     const aroundAnswer = (parent: unknown) => [{ parent: { subUnits: [{ parent }] } }];
     expect(found.institution.subUnits).toEqual(aroundAnswer(hub));
   });
+
+  it("reads a place's type from its kind where no label says it, whatever else its selection reads", async () => {
+    const [place, company] = [`${PREFIX}place-unlabelled`, `${PREFIX}place-company`];
+    await api.database.write((tx) =>
+      tx.run(
+        `CREATE (p:Entity:Place {id: $place, name: 'Unlabelled Region', kind: 'REGION', sourceIds: []})
+         CREATE (:Entity:Institution:Enterprise {id: $company, name: 'Region Company', kind: 'ENTERPRISE',
+           sourceIds: []})-[:LOCATED_IN {key: ''}]->(p)`,
+        { place, company },
+      ),
+    );
+    const read = await data(
+      api,
+      `query ($company: ID!) { institution(id: $company) { place { __typename name } } }`,
+      { company },
+    );
+    expect(read).toEqual({ institution: { place: { __typename: 'Region', name: 'Unlabelled Region' } } });
+  });
 });

@@ -18,7 +18,7 @@ function lookAhead(query: string, variables: Record<string, unknown> = {}) {
   const root = operation?.selectionSet.selections[0];
   const walk = SelectionWalk.ofDocument(document, variables);
   const steps = root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : [];
-  const { firsts, filters, keys, institutionKeys } = treeParameters(steps);
+  const { firsts, filters, keys, institutionKeys, placeKeys } = treeParameters(steps);
   return {
     plan: plan(steps),
     cypher: steps.length > 0 ? layout(treesCypher(steps)) : null,
@@ -26,6 +26,7 @@ function lookAhead(query: string, variables: Record<string, unknown> = {}) {
     filters,
     keys,
     institutionKeys,
+    placeKeys,
   };
 }
 
@@ -97,6 +98,8 @@ describe('look-ahead Cypher', () => {
       `  place[1] id,name | ${DETAILED.join(',')}`,
       `positionsAt[100] id,name | ${DETAILED.join(',')}`,
     ]);
+    // A place is read with its kind: it may be what names its type.
+    expect(read.placeKeys[1]).toEqual(['id', 'name', 'kind']);
     expect(read).toMatchSnapshot();
   });
 

@@ -49,8 +49,8 @@ const LINK_READS = new Set<ReadName>(
  * The look-ahead's Cypher for the steps from `variable`, one expression for the whole tree: per step, its
  * read's first items (each with what the steps below read from it) and its count. Each step's size, filter and
  * the properties read of the nodes it reaches are `$firsts[i]`, `$filters[i]` and `$keys[i]` (of an
- * institution `$institutionKeys[i]`), numbered as treeParameters numbers them: parameters, so that one text
- * (and one plan) serves every selection of a shape.
+ * institution `$institutionKeys[i]`, of a place `$placeKeys[i]`), numbered as treeParameters numbers them:
+ * parameters, so that one text (and one plan) serves every selection of a shape.
  */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
   const reads = steps.map((step) => {
@@ -68,7 +68,8 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
       filtered: isFiltered(read, step.params),
     };
     const rel = LINK_READS.has(step.read) ? `properties(${r})` : '{}';
-    const keys = `CASE WHEN ${m}:${cypherLabel('Institution')} THEN $institutionKeys[${i}] ELSE $keys[${i}] END`;
+    const keys = `CASE WHEN ${m}:${cypherLabel('Institution')} THEN $institutionKeys[${i}]
+      WHEN ${m}:${cypherLabel('Place')} THEN $placeKeys[${i}] ELSE $keys[${i}] END`;
     const project = readRow(r, m, `[key IN ${keys} | ${m}[key]]`, next, rel);
     return `{ items: ${readItems(read, { ...c, project })}, count: ${readCount(read, { ...c, project })} }`;
   });
@@ -91,6 +92,7 @@ export function treeParameters(steps: PrefetchStep[]): {
   filters: object[];
   keys: string[][];
   institutionKeys: string[][];
+  placeKeys: string[][];
 } {
   const flat = (list: PrefetchStep[]): PrefetchStep[] => list.flatMap((s) => [s, ...flat(s.next)]);
   const all = flat(steps);
@@ -99,6 +101,7 @@ export function treeParameters(steps: PrefetchStep[]): {
     filters: all.map((step) => filterParameters(step.params)),
     keys: all.map((step) => step.keys.any),
     institutionKeys: all.map((step) => step.keys.institution),
+    placeKeys: all.map((step) => step.keys.place),
   };
 }
 
