@@ -18,6 +18,8 @@ export interface PrefetchStep {
   params: ReadParams;
   /** The properties read of the nodes reached: what the selections under them read (nodeKeys). */
   keys: NodeKeys;
+  /** The properties read of the relationships: what the link objects' selections read (none for a plain list). */
+  relKeys: string[];
   next: PrefetchStep[];
 }
 
@@ -114,7 +116,7 @@ function stepsFollowed(
   sets: readonly (SelectionSetNode | undefined)[],
   walk: SelectionWalk,
 ): { step: PrefetchStep; sets: SelectionSetNode[] }[] {
-  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
+  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[]; links: FieldNode[] }>();
   for (const field of walk.fields(sets)) {
     const name = field.name.value;
     const counted = COUNTED.get(name);
@@ -126,13 +128,24 @@ function stepsFollowed(
       if (params === undefined) continue;
       const first = counted ? 0 : firstToRead(key, walk.intArgument(field, 'first'));
       const id = `${read}:${JSON.stringify(params)}`;
-      const known = followed.get(id) ?? { step: { read, first, params, keys: NO_KEYS, next: [] }, sets: [] };
+      const known = followed.get(id) ?? {
+        step: { read, first, params, keys: NO_KEYS, relKeys: [], next: [] },
+        sets: [],
+        links: [],
+      };
       known.step.first = Math.max(known.step.first, first);
       if (!counted) known.sets.push(...setsUnder(field, far, walk));
+      if (!counted && far) known.links.push(field);
       followed.set(id, known);
     }
   }
-  for (const { step, sets: under } of followed.values()) step.keys = nodeKeys(walk.fields(under));
+  for (const { step, sets: under, links } of followed.values()) {
+    step.keys = nodeKeys(walk.fields(under));
+    step.relKeys = linkKeys(
+      links.map((link) => link.selectionSet),
+      walk,
+    );
+  }
   return [...followed.values()];
 }
 
@@ -207,6 +220,15 @@ function nodeKeys(fields: FieldNode[]): NodeKeys {
   ];
   return { any: of(false), institution: of(true), place: of(false, ['kind']) };
 }
+
+/** The relationship properties link objects (a Position, a Participation) read under these selection sets. */
+const linkKeys = (sets: readonly (SelectionSetNode | undefined)[], walk: SelectionWalk): string[] => [
+  ...new Set(walk.fields(sets).flatMap((field) => fieldProperties(field.name.value))),
+];
+
+/** The relationship properties the link objects of the field being resolved read (relationship.service.ts). */
+export const linkProperties = (info: GraphQLResolveInfo): string[] =>
+  linkKeys(ownSelection(info), SelectionWalk.of(info));
 
 /**
  * The node properties the selection under `under` reads, plus id and name. Fields resolved from relationships

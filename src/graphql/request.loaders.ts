@@ -4,6 +4,7 @@ import {
   mergeInto,
   partialNode,
   plainProperties,
+  propertiesFrom,
   toGraphNode,
   type GraphNode,
 } from '../db/graph.record';
@@ -26,14 +27,20 @@ export interface ListPage {
   count: number;
 }
 
-/** A page read with `first`: it answers any first up to that, or any first at all when it holds the whole list. */
+/**
+ * A page read with `first`: it answers any first up to that, or any first at all when it holds the whole list.
+ * `relKeys`: the relationship properties it holds, where the look-ahead read some only; else all.
+ */
 interface Known {
   first: number;
   page: ListPage;
+  relKeys?: ReadonlySet<string>;
 }
 
-const covers = (known: Known, first: number): boolean =>
-  known.first >= first || known.page.items.length === known.page.count;
+/** Whether a page answers `first` items with `relKeys` of each relationship (undefined: all of them). */
+const covers = (known: Known, first: number, relKeys: readonly string[] | undefined): boolean =>
+  (known.first >= first || known.page.items.length === known.page.count) &&
+  (known.relKeys === undefined || (relKeys !== undefined && relKeys.every((key) => known.relKeys?.has(key))));
 
 const cut = (page: ListPage, first: number): ListPage => ({
   items: page.items.slice(0, first),
@@ -63,15 +70,18 @@ class ReadLoader {
     );
   }
 
-  async load(id: string, first: number): Promise<ListPage> {
+  /** `relKeys`: the relationship properties the caller reads (a page read with fewer is read again, whole). */
+  async load(id: string, first: number, relKeys: readonly string[]): Promise<ListPage> {
     const known = this.known.get(id);
-    if (known && covers(known, first)) return cut(known.page, first);
+    if (known && covers(known, first, relKeys)) return cut(known.page, first);
     return cut(await this.batches.load({ id, first }), first);
   }
 
-  prime(id: string, first: number, page: ListPage): void {
+  /** `relKeys`: those the page's relationships were read with; undefined, all. */
+  prime(id: string, first: number, page: ListPage, relKeys?: readonly string[]): void {
     const known = this.known.get(id);
-    if (!known || !covers(known, first)) this.known.set(id, { first, page });
+    if (!known || !covers(known, first, relKeys))
+      this.known.set(id, { first, page, relKeys: relKeys && new Set(relKeys) });
   }
 }
 
@@ -110,9 +120,18 @@ export class RequestLoaders {
     });
   }
 
-  /** The first `first` of what `read` reaches from a node, and how many there are (list.reads.ts). */
-  read(read: ReadName, id: string, first: number, params: ReadParams = {}): Promise<ListPage> {
-    return this.readLoader(read, params).load(id, first);
+  /**
+   * The first `first` of what `read` reaches from a node, and how many there are (list.reads.ts), with at least
+   * `relKeys` of each relationship.
+   */
+  read(
+    read: ReadName,
+    id: string,
+    first: number,
+    params: ReadParams = {},
+    relKeys: readonly string[] = [],
+  ): Promise<ListPage> {
+    return this.readLoader(read, params).load(id, first, relKeys);
   }
 
   /** The node with this id: the one known in this request (maybe partial, see complete), else read whole. */
@@ -161,10 +180,11 @@ export class RequestLoaders {
       if (!result) return;
       const items = result.items.map((row) => ({
         type: row.type,
-        rel: plainProperties(row.rel),
+        rel: plainProperties(propertiesFrom(step.relKeys, row.rel as unknown[])),
         node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
       }));
-      this.readLoader(step.read, step.params).prime(node.id, step.first, { items, count: result.count });
+      const page = { items, count: result.count };
+      this.readLoader(step.read, step.params).prime(node.id, step.first, page, step.relKeys);
       items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next));
     });
   }
@@ -186,7 +206,7 @@ export class RequestLoaders {
   private wholeNodes(result: ReadResult): ListPage {
     const items = result.items.map((row) => ({
       type: row.type,
-      rel: plainProperties(row.rel),
+      rel: plainProperties(row.rel as Record<string, unknown>),
       node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
     }));
     return { items, count: result.count };

@@ -116,7 +116,7 @@ describe('the look-ahead reads of each node what its own selection reads, and ev
 
   it('answers nodes the look-ahead read for a narrower selection whole where a deeper one asks more', async () => {
     // The hub's people and units are read ahead for their names; five reads down (past the look-ahead's depth)
-    // the same lists of the same hub are asked again, for more of each person and unit.
+    // the same lists of the same hub are asked again, for more of each person, position and unit.
     const around = (selection: string) =>
       `subUnits(first: 2) { parent { subUnits(first: 2) { parent { ${selection} } } } }`;
     const found = await data<{
@@ -126,14 +126,20 @@ describe('the look-ahead reads of each node what its own selection reads, and ev
       `query ($id: ID!) { institution(id: $id) {
         people { person { name } }
         units: subUnits { name }
-        ${around(`people(first: 2) { person { id name aliases names { lang value } sources(first: 2) { id } } }
+        ${around(`people(first: 2) { title since person { id name aliases names { lang value } sources(first: 2) { id } } }
           subUnits(first: 2) { acronym then: name(asOf: "2010-06-01") now: name }`)} } }`,
       { id: HUB },
     );
     expect(found.institution.people).toEqual([{ person: { name: 'Guest Keyholder' } }]);
     expect(found.institution.units).toEqual([{ name: 'Keys Lab' }]);
     const hub = {
-      people: [{ person: { ...GUEST_READ, sources: [{ id: `${PREFIX}source` }] } }],
+      people: [
+        {
+          title: 'Adviser',
+          since: '2018-01-01',
+          person: { ...GUEST_READ, sources: [{ id: `${PREFIX}source` }] },
+        },
+      ],
       subUnits: [{ acronym: 'KL', then: 'Keys Workshop', now: 'Keys Lab' }],
     };
     const aroundAnswer = (parent: unknown) => [{ parent: { subUnits: [{ parent }] } }];

@@ -18,7 +18,7 @@ function lookAhead(query: string, variables: Record<string, unknown> = {}) {
   const root = operation?.selectionSet.selections[0];
   const walk = SelectionWalk.ofDocument(document, variables);
   const steps = root?.kind === Kind.FIELD ? prefetchSteps([root.selectionSet], walk) : [];
-  const { firsts, filters, keys, institutionKeys, placeKeys } = treeParameters(steps);
+  const { firsts, filters, keys, institutionKeys, placeKeys, relKeys } = treeParameters(steps);
   return {
     plan: plan(steps),
     cypher: steps.length > 0 ? layout(treesCypher(steps)) : null,
@@ -27,6 +27,7 @@ function lookAhead(query: string, variables: Record<string, unknown> = {}) {
     keys,
     institutionKeys,
     placeKeys,
+    relKeys,
   };
 }
 
@@ -77,12 +78,15 @@ describe('look-ahead Cypher', () => {
       `involvements[100] id,name,date | ${[...DETAILED, 'date'].join(',')}`,
       `  participants[20] id,name | ${DETAILED.join(',')}`,
     ]);
+    // Of the relationships, what the link objects select: a position's dates and title, a participation's role.
+    expect(read.relKeys).toEqual([['title', 'since', 'until'], ['role'], ['role']]);
     expect(read).toMatchSnapshot();
   });
 
   it('a node selected for its id only reads id and name, and a count alone reads no items', () => {
     const read = lookAhead(`{ institution(id: "x") { peopleCount subUnits { id } } }`);
     expect(read.plan).toEqual(['positionsAt[0] id,name | id,name', 'parts[100] id,name | id,name']);
+    expect(read.relKeys).toEqual([[], []]);
     expect(read).toMatchSnapshot();
   });
 

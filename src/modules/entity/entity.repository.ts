@@ -6,14 +6,15 @@ import { cypherLabel, type RelationshipType } from '../../db/identifier.whitelis
 import type { Database } from '../../db/neo4j.database';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
 import { readCount, readItems } from './list-read.cypher';
-import { FIELD_READS, LIST_READS, type ListRead, type ReadName, type ReadParams } from './list.reads';
+import { LIST_READS, type ListRead, type ReadName, type ReadParams } from './list.reads';
 
 export type { Direction } from './list.reads';
 
 /** A relationship read and the node it reaches, as Cypher returns them (see readRow). */
 export interface ReadRow {
   type: RelationshipType;
-  rel: Record<string, unknown>;
+  /** All properties, or in the look-ahead, the values of its step's relKeys in their order. */
+  rel: Record<string, unknown> | unknown[];
   labels: string[];
   /** All properties, or in the look-ahead, the values of its step's keys in their order. */
   props: Record<string, unknown> | unknown[];
@@ -38,18 +39,10 @@ const readRow = (r: string, m: string, props: string, next = '', rel = `properti
   `{ type: type(${r}), rel: ${rel}, labels: labels(${m}), props: ${props}${next} }`;
 
 /**
- * The reads whose relationships the API shows (a position's title, a participation's role): those of fields
- * returning link objects. Of the others the look-ahead reads no relationship property.
- */
-const LINK_READS = new Set<ReadName>(
-  Object.values(FIELD_READS).flatMap((field) => ('far' in field ? [field.read] : [])),
-);
-
-/**
  * The look-ahead's Cypher for the steps from `variable`, one expression for the whole tree: per step, its
  * read's first items (each with what the steps below read from it) and its count. Each step's size, filter and
  * the properties read of the nodes it reaches are `$firsts[i]`, `$filters[i]` and `$keys[i]` (of an
- * institution `$institutionKeys[i]`, of a place `$placeKeys[i]`), numbered as treeParameters numbers them:
+ * institution `$institutionKeys[i]`, of a place `$placeKeys[i]`), of its relationships `$relKeys[i]`, numbered as treeParameters numbers them:
  * parameters, so that one text (and one plan) serves every selection of a shape.
  */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
@@ -67,7 +60,7 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
       params: `$filters[${i}]`,
       filtered: isFiltered(read, step.params),
     };
-    const rel = LINK_READS.has(step.read) ? `properties(${r})` : '{}';
+    const rel = `[key IN $relKeys[${i}] | ${r}[key]]`;
     const keys = `CASE WHEN ${m}:${cypherLabel('Institution')} THEN $institutionKeys[${i}]
       WHEN ${m}:${cypherLabel('Place')} THEN $placeKeys[${i}] ELSE $keys[${i}] END`;
     const project = readRow(r, m, `[key IN ${keys} | ${m}[key]]`, next, rel);
@@ -93,6 +86,7 @@ export function treeParameters(steps: PrefetchStep[]): {
   keys: string[][];
   institutionKeys: string[][];
   placeKeys: string[][];
+  relKeys: string[][];
 } {
   const flat = (list: PrefetchStep[]): PrefetchStep[] => list.flatMap((s) => [s, ...flat(s.next)]);
   const all = flat(steps);
@@ -102,6 +96,7 @@ export function treeParameters(steps: PrefetchStep[]): {
     keys: all.map((step) => step.keys.any),
     institutionKeys: all.map((step) => step.keys.institution),
     placeKeys: all.map((step) => step.keys.place),
+    relKeys: all.map((step) => step.relKeys),
   };
 }
 

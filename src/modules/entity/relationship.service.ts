@@ -54,9 +54,15 @@ export class RelationshipService {
     if (steps.length > 0 && ids.length > 0) await this.loaders.prefetch(ids, steps);
   }
 
-  /** The page of a field's read: its first `first` items and the count. */
-  private page(field: ReadField, id: string, first: number, params: ReadParams = {}): Promise<ListPage> {
-    return this.loaders.read(FIELD_READS[field].read, id, first, params);
+  /** The page of a field's read: its first `first` items (with `relKeys` of each relationship) and the count. */
+  private page(
+    field: ReadField,
+    id: string,
+    first: number,
+    params: ReadParams = {},
+    relKeys: readonly string[] = [],
+  ): Promise<ListPage> {
+    return this.loaders.read(FIELD_READS[field].read, id, first, params, relKeys);
   }
 
   /** A list field's first items (`first` checked against its bounds, the default when absent). */
@@ -97,14 +103,18 @@ export class RelationshipService {
     return found && (found.inferred ? 'INFERRED' : 'STATED');
   }
 
-  /** Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given. */
+  /**
+   * Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given.
+   * `relKeys`: the relationship properties the selection reads (prefetch.plan.ts linkProperties).
+   */
   async positions(
     field: 'Person.positions' | 'Institution.people',
     id: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
     asOf?: string,
   ): Promise<Position[]> {
-    const { items } = await this.page(field, id, firstOf(field, first), { asOf });
+    const { items } = await this.page(field, id, firstOf(field, first), { asOf }, relKeys);
     return items.map((item) =>
       field === 'Person.positions'
         ? this.position(item.rel, id, item.node.id)
@@ -115,10 +125,11 @@ export class RelationshipService {
   async participants(
     eventId: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
     roles?: ParticipantRole[],
   ): Promise<Participation[]> {
     const size = firstOf('Event.participants', first);
-    const { items } = await this.page('Event.participants', eventId, size, { roles });
+    const { items } = await this.page('Event.participants', eventId, size, { roles }, relKeys);
     return items.map((item) => this.participation(item.rel, item.node.id, eventId));
   }
 
@@ -127,8 +138,9 @@ export class RelationshipService {
     field: 'Institution.events' | 'Person.events',
     entityId: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
   ): Promise<Participation[]> {
-    const { items } = await this.page(field, entityId, firstOf(field, first));
+    const { items } = await this.page(field, entityId, firstOf(field, first), {}, relKeys);
     return items.map((item) => this.involvement(item, entityId));
   }
 
