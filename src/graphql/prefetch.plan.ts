@@ -1,10 +1,4 @@
-import {
-  isObjectType,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import {
   FIELD_READS,
   LIST_READS,
@@ -22,6 +16,10 @@ export interface PrefetchStep {
   /** How many of the list to read (the largest `first` asked, or the default), in the read's order. */
   first: number;
   params: ReadParams;
+  /** The properties read of the nodes reached: what the selections under them read (nodeKeys). */
+  keys: NodeKeys;
+  /** The properties read of the relationships: what the link objects' selections read (none for a plain list). */
+  relKeys: string[];
   next: PrefetchStep[];
 }
 
@@ -118,7 +116,7 @@ function stepsFollowed(
   sets: readonly (SelectionSetNode | undefined)[],
   walk: SelectionWalk,
 ): { step: PrefetchStep; sets: SelectionSetNode[] }[] {
-  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[] }>();
+  const followed = new Map<string, { step: PrefetchStep; sets: SelectionSetNode[]; links: FieldNode[] }>();
   for (const field of walk.fields(sets)) {
     const name = field.name.value;
     const counted = COUNTED.get(name);
@@ -130,11 +128,23 @@ function stepsFollowed(
       if (params === undefined) continue;
       const first = counted ? 0 : firstToRead(key, walk.intArgument(field, 'first'));
       const id = `${read}:${JSON.stringify(params)}`;
-      const known = followed.get(id) ?? { step: { read, first, params, next: [] }, sets: [] };
+      const known = followed.get(id) ?? {
+        step: { read, first, params, keys: NO_KEYS, relKeys: [], next: [] },
+        sets: [],
+        links: [],
+      };
       known.step.first = Math.max(known.step.first, first);
       if (!counted) known.sets.push(...setsUnder(field, far, walk));
+      if (!counted && far) known.links.push(field);
       followed.set(id, known);
     }
+  }
+  for (const { step, sets: under, links } of followed.values()) {
+    step.keys = nodeKeys(walk.fields(under));
+    step.relKeys = linkKeys(
+      links.map((link) => link.selectionSet),
+      walk,
+    );
   }
   return [...followed.values()];
 }
@@ -154,30 +164,21 @@ export function stepsOf(info: GraphQLResolveInfo, under?: string): PrefetchStep[
   return prefetchSteps(under ? farSelectionSets(own, under, walk) : own, walk);
 }
 
-/** Properties that fields read under other names (relationship.service.ts, entity.resolver.ts). */
+/**
+ * Properties that fields read under other names (relationship.service.ts, entity.resolver.ts), and fields that
+ * read none (a loader answers them).
+ */
 const FIELD_PROPERTIES: Record<string, string[]> = {
   sources: ['sourceIds'],
   names: ['nameLangs', 'nameValues', 'nameSince', 'nameUntil'],
-  // An institution's name as of a date reads its dated names.
-  name: ['name', 'nameLangs', 'nameValues', 'nameSince', 'nameUntil'],
+  country: [],
+  countrySource: [],
 };
 
-/** The properties the given fields read: each one's own, or those listed above; introspection reads none. */
-const propertiesRead = (fields: FieldNode[]): string[] =>
-  fields
-    .map((field) => field.name.value)
-    .filter((name) => !name.startsWith('__'))
-    .flatMap((name) => FIELD_PROPERTIES[name] ?? [name]);
-
-/**
- * The node properties the selection under `under` reads, plus id and name. Fields resolved from relationships
- * need only the id.
- */
-export function selectedProperties(info: GraphQLResolveInfo, under: string): string[] {
-  const walk = SelectionWalk.of(info);
-  const fields = walk.fields(farSelectionSets(ownSelection(info), under, walk));
-  return [...new Set(['id', 'name', ...propertiesRead(fields)])];
-}
+/** An institution's name is the one it bore on a date (today by default): it reads its dated names too. */
+const INSTITUTION_FIELD_PROPERTIES: Record<string, string[]> = {
+  name: ['name', ...(FIELD_PROPERTIES.names as string[])],
+};
 
 /** Fields read from relationships, not properties: the reads' fields, their counts and the links' far ends. */
 const RELATIONSHIP_FIELDS = new Set([
@@ -186,37 +187,56 @@ const RELATIONSHIP_FIELDS = new Set([
   ...Object.values(FIELD_READS).flatMap((read) => ('far' in read ? [read.far] : [])),
 ]);
 
-const notEntity = new WeakMap<GraphQLSchema, Set<string>>();
-
 /**
- * The field names no entity type has (a Position's title, a Participation's role, the root fields): the nodes a
- * look-ahead primes are entities, so it need not read these of every one.
+ * The node properties an entity's field reads: its own, or those listed above; none for a relationship or
+ * introspection. Node resolution (node.completion.ts) and the look-ahead's keys both ask this.
  */
-function notEntityFields(schema: GraphQLSchema): Set<string> {
-  const known = notEntity.get(schema);
-  if (known) return known;
-  const [entity, other] = [new Set<string>(), new Set<string>()];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const isEntity = type.getInterfaces().some((face) => face.name === 'Entity');
-    for (const name of Object.keys(type.getFields())) (isEntity ? entity : other).add(name);
-  }
-  const names = new Set([...other].filter((name) => !entity.has(name)));
-  notEntity.set(schema, names);
-  return names;
+export function fieldProperties(name: string, ofInstitution = false): readonly string[] {
+  if (name.startsWith('__') || RELATIONSHIP_FIELDS.has(name)) return [];
+  return (ofInstitution ? INSTITUTION_FIELD_PROPERTIES[name] : undefined) ?? FIELD_PROPERTIES[name] ?? [name];
 }
 
 /**
- * Every node property any field of the whole operation can read: what a look-ahead needs to read of the nodes
- * it primes the loaders with, since any of them may be resolved under any selection of the operation. Lists
- * are sorted in Cypher (list.reads.ts), so sorting needs none of them here.
+ * The properties read of a node reached: `any` of most, `institution` of an institution (its names), `place` of a
+ * place (its kind: a place without a kind label is of the type its `kind` names, graph.record.ts).
  */
-export function operationProperties(info: GraphQLResolveInfo): string[] {
-  const elsewhere = notEntityFields(info.schema);
-  const fields = SelectionWalk.of(info)
-    .reachableFields([info.operation.selectionSet])
-    .filter((field) => !RELATIONSHIP_FIELDS.has(field.name.value) && !elsewhere.has(field.name.value));
-  return [...new Set(['id', 'name', ...propertiesRead(fields)])];
+export interface NodeKeys {
+  any: string[];
+  institution: string[];
+  place: string[];
+}
+
+const NO_KEYS: NodeKeys = { any: [], institution: [], place: [] };
+
+/** The properties the given fields of a node read, plus id and name (every node is read with them). */
+function nodeKeys(fields: FieldNode[]): NodeKeys {
+  const of = (institution: boolean, more: string[] = []): string[] => [
+    ...new Set([
+      'id',
+      'name',
+      ...fields.flatMap((field) => fieldProperties(field.name.value, institution)),
+      ...more,
+    ]),
+  ];
+  return { any: of(false), institution: of(true), place: of(false, ['kind']) };
+}
+
+/** The relationship properties link objects (a Position, a Participation) read under these selection sets. */
+const linkKeys = (sets: readonly (SelectionSetNode | undefined)[], walk: SelectionWalk): string[] => [
+  ...new Set(walk.fields(sets).flatMap((field) => fieldProperties(field.name.value))),
+];
+
+/** The relationship properties the link objects of the field being resolved read (relationship.service.ts). */
+export const linkProperties = (info: GraphQLResolveInfo): string[] =>
+  linkKeys(ownSelection(info), SelectionWalk.of(info));
+
+/**
+ * The node properties the selection under `under` reads, plus id and name. Fields resolved from relationships
+ * need only the id.
+ */
+export function selectedProperties(info: GraphQLResolveInfo, under: string): string[] {
+  const walk = SelectionWalk.of(info);
+  return nodeKeys(walk.fields(farSelectionSets(ownSelection(info), under, walk))).any;
 }
 
 /** The selection sets under `field` of a link object's selection (`person` in `people { person { ... } }`). */

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { plainProperties, propertiesFrom, toGraphNode, type GraphNode } from '../db/graph.record';
+import {
+  lacksProperties,
+  mergeInto,
+  partialNode,
+  plainProperties,
+  propertiesFrom,
+  toGraphNode,
+  type GraphNode,
+} from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
 import { EntityRepository, type CountryFound, type ReadResult } from '../modules/entity/entity.repository';
@@ -19,14 +27,20 @@ export interface ListPage {
   count: number;
 }
 
-/** A page read with `first`: it answers any first up to that, or any first at all when it holds the whole list. */
+/**
+ * A page read with `first`: it answers any first up to that, or any first at all when it holds the whole list.
+ * `relKeys`: the relationship properties it holds, where the look-ahead read some only; else all.
+ */
 interface Known {
   first: number;
   page: ListPage;
+  relKeys?: ReadonlySet<string>;
 }
 
-const covers = (known: Known, first: number): boolean =>
-  known.first >= first || known.page.items.length === known.page.count;
+/** Whether a page answers `first` items with `relKeys` of each relationship (undefined: all of them). */
+const covers = (known: Known, first: number, relKeys: readonly string[] | undefined): boolean =>
+  (known.first >= first || known.page.items.length === known.page.count) &&
+  (known.relKeys === undefined || (relKeys !== undefined && relKeys.every((key) => known.relKeys?.has(key))));
 
 const cut = (page: ListPage, first: number): ListPage => ({
   items: page.items.slice(0, first),
@@ -56,24 +70,39 @@ class ReadLoader {
     );
   }
 
-  async load(id: string, first: number): Promise<ListPage> {
+  /** `relKeys`: the relationship properties the caller reads (a page read with fewer is read again, whole). */
+  async load(id: string, first: number, relKeys: readonly string[]): Promise<ListPage> {
     const known = this.known.get(id);
-    if (known && covers(known, first)) return cut(known.page, first);
+    if (known && covers(known, first, relKeys)) return cut(known.page, first);
     return cut(await this.batches.load({ id, first }), first);
   }
 
-  prime(id: string, first: number, page: ListPage): void {
+  /** `relKeys`: those the page's relationships were read with; undefined, all. */
+  prime(id: string, first: number, page: ListPage, relKeys?: readonly string[]): void {
     const known = this.known.get(id);
-    if (!known || !covers(known, first)) this.known.set(id, { first, page });
+    if (!known || !covers(known, first, relKeys))
+      this.known.set(id, { first, page, relKeys: relKeys && new Set(relKeys) });
   }
 }
+
+/** The keys a step read of a node with these labels (EntityRepository.treeProjection). */
+const keysOf = (step: PrefetchStep, labels: string[]): string[] => {
+  if (labels.includes('Institution')) return step.keys.institution;
+  return labels.includes('Place') ? step.keys.place : step.keys.any;
+};
 
 /**
  * Per-request batching: every nested field asks a loader, and each loader sends one query per level of the
  * GraphQL tree, however many parents that level has. Nothing here outlives the request.
  */
 export class RequestLoaders {
+  /** Whole nodes by id, read in batches. */
   readonly nodes: DataLoader<string, GraphNode | undefined>;
+  /**
+   * One object per node met in the request, whole or with the keys of every read that reached it (the
+   * look-ahead reads of each node what its own selection reads): a list and a link reaching one node share it.
+   */
+  private readonly known = new Map<string, GraphNode>();
   readonly countries: DataLoader<string, CountryFound | undefined>;
   private readonly readLoaders = new Map<string, ReadLoader>();
   /** `maxDepth`: how far up PART_OF and out through places a country is looked for (MAX_TRAVERSAL_DEPTH). */
@@ -91,40 +120,72 @@ export class RequestLoaders {
     });
   }
 
-  /** The first `first` of what `read` reaches from a node, and how many there are (list.reads.ts). */
-  read(read: ReadName, id: string, first: number, params: ReadParams = {}): Promise<ListPage> {
-    return this.readLoader(read, params).load(id, first);
+  /**
+   * The first `first` of what `read` reaches from a node, and how many there are (list.reads.ts), with at least
+   * `relKeys` of each relationship.
+   */
+  read(
+    read: ReadName,
+    id: string,
+    first: number,
+    params: ReadParams = {},
+    relKeys: readonly string[] = [],
+  ): Promise<ListPage> {
+    return this.readLoader(read, params).load(id, first, relKeys);
+  }
+
+  /** The node with this id: the one known in this request (maybe partial, see complete), else read whole. */
+  async node(id: string): Promise<GraphNode | undefined> {
+    const known = this.known.get(id);
+    if (known) return known;
+    const node = await this.nodes.load(id);
+    return node && this.remember(node);
+  }
+
+  /** `node` with every property it lacks of `properties` read (all of them: a whole node is one read). */
+  async complete(node: GraphNode, properties: readonly string[]): Promise<GraphNode> {
+    if (!lacksProperties(node, properties)) return node;
+    const whole = await this.nodes.load(node.id);
+    if (whole) mergeInto(node, whole);
+    return node;
+  }
+
+  /** The request's one object for this node, with what `node` was read with added to it. */
+  private remember(node: GraphNode): GraphNode {
+    const known = this.known.get(node.id);
+    if (!known) {
+      this.known.set(node.id, node);
+      return node;
+    }
+    mergeInto(known, node);
+    return known;
   }
 
   /**
    * Reads ahead what the resolvers below will ask for (see prefetch.plan.ts) in one query and fills the
    * loaders with it, so that they answer from memory exactly what they would have fetched.
    */
-  async prefetch(ids: readonly string[], steps: PrefetchStep[], keys: string[]): Promise<void> {
-    const trees = await this.repository().trees(ids, steps, keys);
+  async prefetch(ids: readonly string[], steps: PrefetchStep[]): Promise<void> {
+    const trees = await this.repository().trees(ids, steps);
     for (const tree of trees.values()) {
-      this.primeTree(toGraphNode(tree.labels, tree.props), tree.related, steps, keys);
+      this.primeTree(toGraphNode(tree.labels, tree.props), tree.related, steps);
     }
   }
 
-  /** `keys`: the properties the nodes reached were read with (EntityRepository.treeProjection). */
-  primeTree(
-    node: GraphNode,
-    related: ReadResult[] | null | undefined,
-    steps: PrefetchStep[],
-    keys: string[],
-  ): void {
-    this.nodes.prime(node.id, node);
+  /** The nodes reached were read with their steps' keys (EntityRepository.treeProjection). */
+  primeTree(node: GraphNode, related: ReadResult[] | null | undefined, steps: PrefetchStep[]): void {
+    this.remember(node);
     steps.forEach((step, i) => {
       const result = related?.[i];
       if (!result) return;
       const items = result.items.map((row) => ({
         type: row.type,
-        rel: plainProperties(row.rel),
-        node: toGraphNode(row.labels, propertiesFrom(keys, row.props as unknown[])),
+        rel: plainProperties(propertiesFrom(step.relKeys, row.rel as unknown[])),
+        node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
       }));
-      this.readLoader(step.read, step.params).prime(node.id, step.first, { items, count: result.count });
-      items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next, keys));
+      const page = { items, count: result.count };
+      this.readLoader(step.read, step.params).prime(node.id, step.first, page, step.relKeys);
+      items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next));
     });
   }
 
@@ -145,10 +206,9 @@ export class RequestLoaders {
   private wholeNodes(result: ReadResult): ListPage {
     const items = result.items.map((row) => ({
       type: row.type,
-      rel: plainProperties(row.rel),
-      node: toGraphNode(row.labels, row.props as Record<string, unknown>),
+      rel: plainProperties(row.rel as Record<string, unknown>),
+      node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
     }));
-    for (const item of items) this.nodes.prime(item.node.id, item.node);
     return { items, count: result.count };
   }
 
@@ -158,7 +218,7 @@ export class RequestLoaders {
   }
 
   async nodesByIds(ids: readonly string[]): Promise<GraphNode[]> {
-    const nodes = await this.nodes.loadMany(ids);
-    return nodes.filter((n): n is GraphNode => n !== undefined && !(n instanceof Error));
+    const nodes = await Promise.allSettled(ids.map((id) => this.node(id)));
+    return nodes.flatMap((n) => (n.status === 'fulfilled' && n.value ? [n.value] : []));
   }
 }

@@ -25,9 +25,10 @@ import { SummaryResolver } from '../traversal/summary.resolver';
 import { GraphEdgeResolver, TraversalResolver } from '../traversal/traversal.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
+import { completeNodesBeforeFields } from './node.completion';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [
       SystemResolver,
       EntityResolver,
@@ -56,6 +57,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     authChecker,
   });
+  return completeNodesBeforeFields(schema);
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that it changes only when the schema does. */

@@ -188,7 +188,19 @@ describe('nested lists: bounded by first, counted beside, costed at their size',
     expect(page?.count).toBe(EVENTS);
     expect(page?.items.map((row) => (row.props as { id: string }).id)).toEqual(byDate.slice(0, 5));
     const [tree] = (
-      await reads.trees([HUB], [{ read: 'involvements', first: 5, params: {}, next: [] }], ['id'])
+      await reads.trees(
+        [HUB],
+        [
+          {
+            read: 'involvements',
+            first: 5,
+            params: {},
+            keys: { any: ['id'], institution: ['id'], place: ['id'] },
+            relKeys: [],
+            next: [],
+          },
+        ],
+      )
     ).values();
     expect(tree?.related?.[0]?.count).toBe(EVENTS);
     expect(tree?.related?.[0]?.items.map((row) => (row.props as string[])[0])).toEqual(byDate.slice(0, 5));

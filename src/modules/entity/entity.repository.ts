@@ -2,7 +2,7 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import { toGraphNode, type GraphNode } from '../../db/graph.record';
 import { countryOf } from '../../db/country.cypher';
 import { CURRENT_ENTITY } from '../../db/current-entity.cypher';
-import type { RelationshipType } from '../../db/identifier.whitelist';
+import { cypherLabel, type RelationshipType } from '../../db/identifier.whitelist';
 import type { Database } from '../../db/neo4j.database';
 import type { PrefetchStep } from '../../graphql/prefetch.plan';
 import { readCount, readItems } from './list-read.cypher';
@@ -13,9 +13,10 @@ export type { Direction } from './list.reads';
 /** A relationship read and the node it reaches, as Cypher returns them (see readRow). */
 export interface ReadRow {
   type: RelationshipType;
-  rel: Record<string, unknown>;
+  /** All properties, or in the look-ahead, the values of its step's relKeys in their order. */
+  rel: Record<string, unknown> | unknown[];
   labels: string[];
-  /** All properties, or in the look-ahead, the values of `$keys` in their order. */
+  /** All properties, or in the look-ahead, the values of its step's keys in their order. */
   props: Record<string, unknown> | unknown[];
   /** In the look-ahead: the steps below, in their order. */
   related?: ReadResult[];
@@ -34,14 +35,15 @@ export interface RelatedTree {
   related?: ReadResult[] | null;
 }
 
-const readRow = (r: string, m: string, props: string, next = ''): string =>
-  `{ type: type(${r}), rel: properties(${r}), labels: labels(${m}), props: ${props}${next} }`;
+const readRow = (r: string, m: string, props: string, next = '', rel = `properties(${r})`): string =>
+  `{ type: type(${r}), rel: ${rel}, labels: labels(${m}), props: ${props}${next} }`;
 
 /**
  * The look-ahead's Cypher for the steps from `variable`, one expression for the whole tree: per step, its
- * read's first items (each with what the steps below read from it) and its count. The nodes reached carry the
- * values of `$keys`; each step's size and filter are `$firsts[i]` and `$filters[i]`, numbered as treeParameters
- * numbers them.
+ * read's first items (each with what the steps below read from it) and its count. Each step's size, filter and
+ * the properties read of the nodes it reaches are `$firsts[i]`, `$filters[i]` and `$keys[i]` (of an
+ * institution `$institutionKeys[i]`, of a place `$placeKeys[i]`), of its relationships `$relKeys[i]`, numbered as treeParameters numbers them:
+ * parameters, so that one text (and one plan) serves every selection of a shape.
  */
 export function treeProjection(variable: string, steps: PrefetchStep[], counter = { next: 0 }): string {
   const reads = steps.map((step) => {
@@ -58,7 +60,10 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
       params: `$filters[${i}]`,
       filtered: isFiltered(read, step.params),
     };
-    const project = readRow(r, m, `[key IN $keys | ${m}[key]]`, next);
+    const rel = `[key IN $relKeys[${i}] | ${r}[key]]`;
+    const keys = `CASE WHEN ${m}:${cypherLabel('Institution')} THEN $institutionKeys[${i}]
+      WHEN ${m}:${cypherLabel('Place')} THEN $placeKeys[${i}] ELSE $keys[${i}] END`;
+    const project = readRow(r, m, `[key IN ${keys} | ${m}[key]]`, next, rel);
     return `{ items: ${readItems(read, { ...c, project })}, count: ${readCount(read, { ...c, project })} }`;
   });
   return `[${reads.join(', ')}]`;
@@ -74,15 +79,32 @@ const filterParameters = (params: ReadParams): { asOf: string | null; roles: rea
   roles: params.roles ?? null,
 });
 
-/** The sizes and filters of the steps, in the order treeProjection numbers them. */
-export function treeParameters(steps: PrefetchStep[]): { firsts: Integer[]; filters: object[] } {
+/** The sizes, filters and keys of the steps, in the order treeProjection numbers them. */
+export function treeParameters(steps: PrefetchStep[]): {
+  firsts: Integer[];
+  filters: object[];
+  keys: string[][];
+  institutionKeys: string[][];
+  placeKeys: string[][];
+  relKeys: string[][];
+} {
   const flat = (list: PrefetchStep[]): PrefetchStep[] => list.flatMap((s) => [s, ...flat(s.next)]);
   const all = flat(steps);
   return {
     firsts: all.map((step) => neo4j.int(step.first)),
     filters: all.map((step) => filterParameters(step.params)),
+    keys: all.map((step) => step.keys.any),
+    institutionKeys: all.map((step) => step.keys.institution),
+    placeKeys: all.map((step) => step.keys.place),
+    relKeys: all.map((step) => step.relKeys),
   };
 }
+
+/** The look-ahead's query from entities by id (`$ids`): each one whole, and what the steps read around it. */
+export const treesCypher = (steps: PrefetchStep[]): string =>
+  `UNWIND $ids AS id
+   ${NODE_BY_ID}
+   RETURN id, labels(n) AS labels, properties(n) AS props, ${treeProjection('n', steps)} AS related`;
 
 export interface CountryFound {
   country: GraphNode;
@@ -127,18 +149,9 @@ export class EntityRepository {
    * Each id's node and everything the steps reach from it, in one round trip: what the resolvers of a whole
    * selection would otherwise ask for a level at a time.
    */
-  async trees(
-    ids: readonly string[],
-    steps: PrefetchStep[],
-    keys: string[],
-  ): Promise<Map<string, RelatedTree>> {
+  async trees(ids: readonly string[], steps: PrefetchStep[]): Promise<Map<string, RelatedTree>> {
     return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $ids AS id
-         ${NODE_BY_ID}
-         RETURN id, labels(n) AS labels, properties(n) AS props, ${treeProjection('n', steps)} AS related`,
-        { ids, keys, ...treeParameters(steps) },
-      );
+      const result = await tx.run(treesCypher(steps), { ids, ...treeParameters(steps) });
       return new Map(
         result.records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]),
       );

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { firstOf, type NestedList } from '../../graphql/list.bounds';
-import { operationProperties, stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
+import { stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
 import type { ListPage, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
 import type { ReadResult } from './entity.repository';
 import { FIELD_READS, type ReadParams } from './list.reads';
@@ -26,7 +26,15 @@ export class RelationshipService {
   constructor(private readonly loaders: RequestLoaders) {}
 
   node(id: string): Promise<GraphNode | undefined> {
-    return this.loaders.nodes.load(id);
+    return this.loaders.node(id);
+  }
+
+  /**
+   * The node with `properties` read: a node the look-ahead read for another selection may lack some
+   * (node.completion.ts asks before a field of it resolves).
+   */
+  complete(node: GraphNode, properties: readonly string[]): Promise<GraphNode> {
+    return this.loaders.complete(node, properties);
   }
 
   /** The node, with what the selection being resolved will read under it fetched in the same round trip. */
@@ -36,24 +44,25 @@ export class RelationshipService {
   }
 
   /** Fills the loaders with nodes and what the steps read around them (RequestLoaders.prefetch). */
-  prime(
-    trees: { node: GraphNode; related?: ReadResult[] | null }[],
-    steps: PrefetchStep[],
-    keys: string[],
-  ): void {
-    for (const { node, related } of trees) this.loaders.primeTree(node, related, steps, keys);
+  prime(trees: { node: GraphNode; related?: ReadResult[] | null }[], steps: PrefetchStep[]): void {
+    for (const { node, related } of trees) this.loaders.primeTree(node, related, steps);
   }
 
   /** Reads ahead for entities about to be resolved (prefetch.plan.ts): one query instead of one per level. */
   async lookAhead(ids: readonly string[], info: GraphQLResolveInfo, under?: string): Promise<void> {
     const steps = stepsOf(info, under);
-    if (steps.length > 0 && ids.length > 0)
-      await this.loaders.prefetch(ids, steps, operationProperties(info));
+    if (steps.length > 0 && ids.length > 0) await this.loaders.prefetch(ids, steps);
   }
 
-  /** The page of a field's read: its first `first` items and the count. */
-  private page(field: ReadField, id: string, first: number, params: ReadParams = {}): Promise<ListPage> {
-    return this.loaders.read(FIELD_READS[field].read, id, first, params);
+  /** The page of a field's read: its first `first` items (with `relKeys` of each relationship) and the count. */
+  private page(
+    field: ReadField,
+    id: string,
+    first: number,
+    params: ReadParams = {},
+    relKeys: readonly string[] = [],
+  ): Promise<ListPage> {
+    return this.loaders.read(FIELD_READS[field].read, id, first, params, relKeys);
   }
 
   /** A list field's first items (`first` checked against its bounds, the default when absent). */
@@ -94,14 +103,18 @@ export class RelationshipService {
     return found && (found.inferred ? 'INFERRED' : 'STATED');
   }
 
-  /** Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given. */
+  /**
+   * Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given.
+   * `relKeys`: the relationship properties the selection reads (prefetch.plan.ts linkProperties).
+   */
   async positions(
     field: 'Person.positions' | 'Institution.people',
     id: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
     asOf?: string,
   ): Promise<Position[]> {
-    const { items } = await this.page(field, id, firstOf(field, first), { asOf });
+    const { items } = await this.page(field, id, firstOf(field, first), { asOf }, relKeys);
     return items.map((item) =>
       field === 'Person.positions'
         ? this.position(item.rel, id, item.node.id)
@@ -112,10 +125,11 @@ export class RelationshipService {
   async participants(
     eventId: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
     roles?: ParticipantRole[],
   ): Promise<Participation[]> {
     const size = firstOf('Event.participants', first);
-    const { items } = await this.page('Event.participants', eventId, size, { roles });
+    const { items } = await this.page('Event.participants', eventId, size, { roles }, relKeys);
     return items.map((item) => this.participation(item.rel, item.node.id, eventId));
   }
 
@@ -124,8 +138,9 @@ export class RelationshipService {
     field: 'Institution.events' | 'Person.events',
     entityId: string,
     first: number | null | undefined,
+    relKeys: readonly string[],
   ): Promise<Participation[]> {
-    const { items } = await this.page(field, entityId, firstOf(field, first));
+    const { items } = await this.page(field, entityId, firstOf(field, first), {}, relKeys);
     return items.map((item) => this.involvement(item, entityId));
   }
 

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
 import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
+import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { Agreement } from '../agreement/agreement.type';
 import { EventFilter, EventSort } from '../entity/entity-list.input';
@@ -74,10 +75,11 @@ export class EventResolver {
   participants(
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
     @Arg('first', () => Int, firstArg('Event.participants')) first?: number,
   ): Promise<Participation[]> {
-    return ctx.graph.participants(event.id, first, roles);
+    return ctx.graph.participants(event.id, first, linkProperties(info), roles);
   }
 
   @FieldResolver(() => Int, countOf('Event.participants'))

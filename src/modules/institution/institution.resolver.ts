@@ -17,6 +17,7 @@ import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
 import { countOf, firstArg } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
+import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
 import { InstitutionFilter, NameSort } from '../entity/entity-list.input';
@@ -206,11 +207,12 @@ export class InstitutionResolver {
   people(
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Institution.people')) first?: number,
   ): Promise<Position[]> {
-    return ctx.graph.positions('Institution.people', institution.id, first, asOf);
+    return ctx.graph.positions('Institution.people', institution.id, first, linkProperties(info), asOf);
   }
 
   @FieldResolver(() => Int, countOf('Institution.people'))
@@ -229,9 +231,10 @@ export class InstitutionResolver {
   events(
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, firstArg('Institution.events')) first?: number,
   ): Promise<Participation[]> {
-    return ctx.graph.involvements('Institution.events', institution.id, first);
+    return ctx.graph.involvements('Institution.events', institution.id, first, linkProperties(info));
   }
 
   @FieldResolver(() => Int, countOf('Institution.events'))

@@ -4,6 +4,7 @@ import type { GraphNode } from '../../db/graph.record';
 import { connectionType, type Page } from '../../graphql/connection.type';
 import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
+import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { NameSort, PersonFilter } from '../entity/entity-list.input';
 import { Participation } from '../event/event.type';
@@ -40,11 +41,12 @@ export class PersonResolver {
   positions(
     @Root() person: GraphNode,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Person.positions')) first?: number,
   ): Promise<Position[]> {
-    return ctx.graph.positions('Person.positions', person.id, first, asOf);
+    return ctx.graph.positions('Person.positions', person.id, first, linkProperties(info), asOf);
   }
 
   @FieldResolver(() => Int, countOf('Person.positions'))
@@ -61,9 +63,10 @@ export class PersonResolver {
   events(
     @Root() person: GraphNode,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, firstArg('Person.events')) first?: number,
   ): Promise<Participation[]> {
-    return ctx.graph.involvements('Person.events', person.id, first);
+    return ctx.graph.involvements('Person.events', person.id, first, linkProperties(info));
   }
 
   @FieldResolver(() => Int, countOf('Person.events'))

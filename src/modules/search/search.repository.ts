@@ -17,7 +17,7 @@ export class SearchRepository {
     exact: string,
     labels: Label[] | undefined,
     limit: number,
-    lookAhead: { steps: PrefetchStep[]; keys: string[] },
+    steps: PrefetchStep[],
   ): Promise<{ score: number; node: GraphNode; related?: ReadResult[] }[]> {
     return this.db.read(async (tx) => {
       const result = await tx.run(
@@ -29,15 +29,14 @@ export class SearchRepository {
          ORDER BY isExact DESC, score DESC, node.name, node.id
          LIMIT $limit
          RETURN labels(node) AS labels, properties(node) AS props, score,
-                ${lookAhead.steps.length > 0 ? treeProjection('node', lookAhead.steps) : 'null'} AS related
+                ${steps.length > 0 ? treeProjection('node', steps) : 'null'} AS related
          ORDER BY isExact DESC, score DESC, node.name, node.id`,
         {
           query: luceneQuery,
           exact,
           labels: labels ?? null,
           limit: neo4j.int(limit),
-          keys: lookAhead.keys,
-          ...treeParameters(lookAhead.steps),
+          ...treeParameters(steps),
         },
       );
       return result.records.map((r) => ({

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
-import { operationProperties, stepsOf } from '../../graphql/prefetch.plan';
+import { stepsOf } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
 import { EntityKind } from '../entity/entity.type';
 import { SearchHit } from './search.type';
@@ -24,10 +24,9 @@ export class SearchResolver {
     first?: number,
   ): Promise<{ score: number; node: GraphNode }[]> {
     // What the selection reads under each hit comes in the search's own query.
-    const keys = operationProperties(info);
     const steps = stepsOf(info, 'node');
-    const hits = await ctx.services.search.search(query, kinds, first, { steps, keys });
-    ctx.graph.prime(hits, steps, keys);
+    const hits = await ctx.services.search.search(query, kinds, first, steps);
+    ctx.graph.prime(hits, steps);
     return hits;
   }
 }

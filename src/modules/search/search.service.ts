@@ -22,7 +22,7 @@ export class SearchService {
     query: string,
     kinds: EntityKind[] | undefined,
     first: number | undefined,
-    lookAhead: { steps: PrefetchStep[]; keys: string[] } = { steps: [], keys: [] },
+    steps: PrefetchStep[] = [],
   ): Promise<{ score: number; node: GraphNode; related?: ReadResult[] }[]> {
     const limit = first ?? DEFAULT_SEARCH_HITS;
     if (!Number.isInteger(limit) || limit < 1 || limit > this.limits.maxSearchResults) {
@@ -50,7 +50,7 @@ export class SearchService {
       query.trim().toLowerCase(),
       kinds?.length ? kinds : undefined,
       limit,
-      lookAhead,
+      steps,
     );
   }
 }
