@@ -520,13 +520,15 @@ async function writeNodes(tx: ManagedTransaction, plan: WritePlan, state: Resolv
 
 /**
  * Every relationship in one statement, after taking `locks` (the hierarchies' locks this document needs, see
- * `hierarchyChecks`).
+ * `hierarchyChecks`). The lock node of every hierarchy the document writes to is made if missing, whether it is
+ * taken or not: so whether a lock node exists depends on what the graph holds, not on which writes had to lock,
+ * and writing a document again changes nothing.
  */
 async function writeRelationships(
   tx: ManagedTransaction,
   plan: WritePlan,
   state: Resolving,
-  locks: string[],
+  { hierarchies, locks }: { hierarchies: string[]; locks: string[] },
 ): Promise<void> {
   const { graphId, report } = state;
   const relationshipRows = plan.relationships.flatMap((group) =>
@@ -539,9 +541,10 @@ async function writeRelationships(
   );
   if (relationshipRows.length > 0) {
     const result = await tx.run(
-      `UNWIND $locks AS key
+      `UNWIND $hierarchies AS key
        MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
-       SET lock.key = key
+       WITH lock WHERE lock.key IN $locks
+       SET lock.key = lock.key
        WITH count(*) AS locked
        UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})
@@ -554,7 +557,7 @@ async function writeRelationships(
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
        RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
-      { locks, rows: relationshipRows, sourceIds: [plan.sourceId] },
+      { hierarchies, locks, rows: relationshipRows, sourceIds: [plan.sourceId] },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
     // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
@@ -784,12 +787,14 @@ function hierarchyChecks(
   plan: WritePlan,
   state: Resolving,
   created: Set<string>,
-): { locks: string[]; edges: HierarchyEdge[] } {
+): { hierarchies: string[]; locks: string[]; edges: HierarchyEdge[] } {
   const firstField = new Map<string, string>();
   for (const { field, key } of plan.references) if (!firstField.has(key)) firstField.set(key, field);
+  const hierarchies: string[] = [];
   const locks: string[] = [];
   const edges: HierarchyEdge[] = [];
   for (const group of plan.relationships.filter((g) => ACYCLIC.includes(g.type) && g.rows.length > 0)) {
+    hierarchies.push(`hierarchy|${group.type}`);
     const written = group.rows.map((row) => ({
       type: group.type,
       from: state.graphId(row.from),
@@ -800,7 +805,7 @@ function hierarchyChecks(
     if (written.some((edge) => !created.has(edge.from))) locks.push(`hierarchy|${group.type}`);
     edges.push(...written.filter((edge) => !created.has(edge.from) || entered.has(edge.from)));
   }
-  return { locks, edges };
+  return { hierarchies, locks, edges };
 }
 
 /** The deepest hierarchy the in-transaction cycle check follows: far beyond any real one. */
@@ -862,7 +867,7 @@ async function ingestInTransaction(
   // New when its id's lock was taken, not merely without sources (see hierarchyChecks).
   const created = new Set([...written].filter((id) => known.locked.has(id) && !known.ids.has(id)));
   const hierarchies = hierarchyChecks(plan, state, created);
-  await writeRelationships(tx, plan, state, hierarchies.locks);
+  await writeRelationships(tx, plan, state, hierarchies);
   await checkHierarchies(tx, hierarchies.edges);
   await writeCandidates(tx, plan, report);
   if (plan.publisherKey) {
