@@ -92,9 +92,13 @@ function requestContext(deps: Deps, auth: AuthService) {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
+    let requestLog: Logger | undefined;
     return {
       requestId,
-      log: log.child({ requestId }),
+      // Made when first used: most requests log nothing, and a child logger per request showed in profiles.
+      get log() {
+        return (requestLog ??= log.child({ requestId }));
+      },
       services,
       graph,
       user,
