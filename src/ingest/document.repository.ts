@@ -88,6 +88,20 @@ interface KnownIds {
 const idKey = (id: string): string => `id|${id}`;
 
 /**
+ * Makes the lock node of each of `$keys` where missing, and takes the locks of those in `$only` (all of them when
+ * null): a SET, even of the same value, takes a node's write lock. One row follows (`locked`), so the locking ends
+ * before anything after it reads.
+ */
+const TAKE_LOCKS = `UNWIND $keys AS key
+  MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
+  WITH lock WHERE $only IS NULL OR lock.key IN $only
+  SET lock.key = lock.key
+  WITH count(*) AS locked`;
+
+/** Keys in one order for every transaction, so that two taking shared locks cannot wait on each other. */
+const lockOrder = (keys: string[]): string[] => [...new Set(keys)].sort();
+
+/**
  * Takes the locks of `keys` (sorted, so that two transactions take shared ones in one order), and only then reads
  * the entities `ids` name now and which of `deletable` have a tombstone: one round trip. The count between the
  * two halves ends the locking before any read starts.
@@ -99,10 +113,7 @@ async function lockThenRead(
   deletable: string[],
 ): Promise<{ known: { id: string; resolved: string; labels: string[] }[]; dead: Set<string> }> {
   const result = await tx.run(
-    `UNWIND $keys AS key
-     MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
-     SET lock.key = key
-     WITH count(*) AS locked
+    `${TAKE_LOCKS}
      CALL () {
        UNWIND $ids AS id
        ${CURRENT_ENTITY}
@@ -110,7 +121,7 @@ async function lockThenRead(
      }
      RETURN known,
             COLLECT { MATCH (t:${cypherLabel('Tombstone')}) WHERE t.id IN $deletable RETURN t.id } AS dead`,
-    { keys: [...new Set(keys)].sort(), ids: [...new Set(ids)], deletable: [...new Set(deletable)] },
+    { keys: lockOrder(keys), only: null, ids: [...new Set(ids)], deletable: [...new Set(deletable)] },
   );
   const record = result.records[0];
   return {
@@ -220,8 +231,7 @@ async function candidatesFor(
 /**
  * Locks the name keys of every mention this document resolves by name, and the ids it may write, in one order:
  * two ingests that could decide about the same entity decide one after the other, each seeing what the other
- * wrote, as in a sequential ingest; so do an ingest and a delete of an id it names. (A SET of the same value
- * still takes the node's write lock.) The hierarchies' locks are taken later, by the documents that need them
+ * wrote, as in a sequential ingest; so do an ingest and a delete of an id it names. The hierarchies' locks are taken later, by the documents that need them
  * (`hierarchyChecks`).
  */
 function resolutionLockKeys(plan: WritePlan): string[] {
@@ -242,12 +252,7 @@ function resolutionLockKeys(plan: WritePlan): string[] {
 
 async function lockKeys(tx: ManagedTransaction, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await tx.run(
-    `UNWIND $keys AS key
-     MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
-     SET lock.key = key`,
-    { keys: [...new Set(keys)].sort() },
-  );
+  await tx.run(`${TAKE_LOCKS} RETURN locked`, { keys: lockOrder(keys), only: null });
 }
 
 /** Takes the locks of these entity ids: ingest and delete take an id's lock before deciding about it. */
@@ -541,11 +546,7 @@ async function writeRelationships(
   );
   if (relationshipRows.length > 0) {
     const result = await tx.run(
-      `UNWIND $hierarchies AS key
-       MERGE (lock:${cypherLabel('ResolutionLock')} {key: key})
-       WITH lock WHERE lock.key IN $locks
-       SET lock.key = lock.key
-       WITH count(*) AS locked
+      `${TAKE_LOCKS}
        UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})
        MATCH (b:Entity {id: row.to})
@@ -557,7 +558,7 @@ async function writeRelationships(
            r.until = CASE WHEN row.until IS NULL THEN r.until ELSE date(row.until) END,
            r.sourceIds = ${union('r.sourceIds', '$sourceIds')}
        RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS written`,
-      { hierarchies, locks, rows: relationshipRows, sourceIds: [plan.sourceId] },
+      { keys: lockOrder(hierarchies), only: locks, rows: relationshipRows, sourceIds: [plan.sourceId] },
     );
     report.relationshipsCreated += (result.records[0]?.get('created') as number | undefined) ?? 0;
     // Both ends were found before writing; one missing now was deleted or merged by another write meanwhile.
