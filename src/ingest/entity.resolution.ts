@@ -293,13 +293,21 @@ function namesakeElsewhere(category: Category, match: Scored, scored: Scored[]):
 const UNITS_OF_A_PARENT = new Set(['GOVERNMENT_DEPARTMENT', 'COMMITTEE']);
 
 /**
- * Whether the two are units of a parent that only one side names: then their name, however exact, does not say
- * whose unit the other is.
+ * What tells namesakes apart, said by one side only: a unit's parent, a person's organisations. The other side's
+ * silence then leaves the name alone to decide, and a name, however exact, does not say whose unit the other is,
+ * or which of the people bearing it the other is. The reason it is reported, or undefined when this does not apply.
  */
-function parentOnOneSide(mention: Mention, candidate: Candidate): boolean {
+function namedOnOneSide(mention: Mention, candidate: Candidate): string | undefined {
+  if (mention.category === 'Person')
+    return (mention.context.length === 0) !== (candidate.context.length === 0)
+      ? 'a person whose organisation only one side names'
+      : undefined;
   const kind = mention.kind ?? candidate.kind;
-  if (mention.category !== 'Institution' || kind === undefined || !UNITS_OF_A_PARENT.has(kind)) return false;
-  return (mention.parent === undefined) !== (candidate.parent === undefined);
+  if (mention.category !== 'Institution' || kind === undefined || !UNITS_OF_A_PARENT.has(kind))
+    return undefined;
+  return (mention.parent === undefined) !== (candidate.parent === undefined)
+    ? 'a unit whose parent only one side names'
+    : undefined;
 }
 
 /**
@@ -307,9 +315,9 @@ function parentOnOneSide(mention: Mention, candidate: Candidate): boolean {
  * candidate this same document stated before; else the one candidate whose name is the mention's, or differs only
  * in word order, qualifiers and spelling (or, for a person, by initials) with context that agrees (for a person, an
  * organisation in common), with no contradicting context (another parent, country or organisation), and for a
- * unit of a parent (a department, a committee) its parent named on both sides or on neither. Anything
- * weaker, and any tie, is reported with its score and reasons and never merged silently: a false merge joins two
- * entities' histories, a missed one only waits for review.
+ * unit of a parent (a department, a committee) its parent, for a person their organisations, named on both sides
+ * or on neither. Anything weaker, and any tie, is reported with its score and reasons and never merged silently:
+ * a false merge joins two entities' histories, a missed one only waits for review.
  */
 export function resolveMention(mention: Mention, candidates: Candidate[]): Resolution {
   const scored = candidates
@@ -331,7 +339,7 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
     return { outcome: 'MATCHED', id: statedHere.candidate.id, reason: 'stated by this document before' };
 
   const certain = scored.filter(
-    (s) => certainEvidence(mention.category, s.evidence, s.context) && !parentOnOneSide(mention, s.candidate),
+    (s) => certainEvidence(mention.category, s.evidence, s.context) && !namedOnOneSide(mention, s.candidate),
   );
   // A person placed at an organisation: among namesakes, the one holding a position there.
   const atSameOrganisation = certain.filter((s) => mention.category === 'Person' && s.context === 'AGREES');
@@ -347,20 +355,21 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
     };
   }
 
+  /** Why a candidate that the name alone would have decided was not merged. */
+  const notMergedBecause = (s: Scored): string => {
+    if (decided.length > 1 && decided.includes(s)) return ', as another candidate';
+    if (namesake && decided.includes(s)) return ', a name another bears in another parent, country or kind';
+    const oneSided = certainEvidence(mention.category, s.evidence, s.context)
+      ? namedOnOneSide(mention, s.candidate)
+      : undefined;
+    return oneSided ? `, ${oneSided}` : '';
+  };
   return {
     outcome: 'UNCERTAIN',
     candidates: scored.map((s) => ({
       id: s.candidate.id,
       score: Number((s.context === 'CONFLICTS' ? s.evidence.score * 0.8 : s.evidence.score).toFixed(2)),
-      reason: `${reasonFor(mention.category, s.evidence, s.context)}${
-        decided.length > 1 && decided.includes(s)
-          ? ', as another candidate'
-          : namesake && decided.includes(s)
-            ? ', a name another bears in another parent, country or kind'
-            : parentOnOneSide(mention, s.candidate)
-              ? ', a unit whose parent only one side names'
-              : ''
-      }`,
+      reason: `${reasonFor(mention.category, s.evidence, s.context)}${notMergedBecause(s)}`,
     })),
   };
 }

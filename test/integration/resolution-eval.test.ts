@@ -73,7 +73,9 @@ describe('entity resolution on the labelled corpus', () => {
       );
       return result.records[0]?.get('n') as number;
     });
-    expect(corpusSourceIds).toHaveLength(7);
+    // Every labelled corpus document was read, so an empty list cannot pass this test.
+    const labelled = Object.keys(labels.mentions).filter((file) => file.startsWith('seed/corpus/'));
+    expect(corpusSourceIds).toHaveLength(labelled.length);
     expect(left).toBe(0);
   });
 });

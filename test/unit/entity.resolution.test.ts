@@ -64,11 +64,37 @@ describe('resolveMention', () => {
     });
   });
 
-  it('matches the same name when nothing contradicts it, and not when the organisations differ', () => {
-    expect(resolveMention(mention(['s.munkhbat']), [munkhbat])).toMatchObject({
+  it('matches the same name with organisations named on neither side, or one in common', () => {
+    expect(resolveMention(mention(['s.munkhbat']), [{ ...munkhbat, context: [] }])).toEqual({
       outcome: 'MATCHED',
+      id: 'person:s-munkhbat',
       reason: 'same name',
     });
+    expect(
+      resolveMention(mention(['S. Munkhbat'], ['institution:policy-department']), [munkhbat]),
+    ).toMatchObject({ outcome: 'MATCHED', reason: 'same name, same organisation' });
+  });
+
+  it('only reports the same name when one side names an organisation and the other none', () => {
+    const pairs: [Mention, Candidate][] = [
+      [mention(['s.munkhbat']), munkhbat],
+      [mention(['S. Munkhbat'], ['institution:policy-department']), { ...munkhbat, context: [] }],
+    ];
+    for (const [ours, theirs] of pairs) {
+      expect(resolveMention(ours, [theirs])).toEqual({
+        outcome: 'UNCERTAIN',
+        candidates: [
+          {
+            id: 'person:s-munkhbat',
+            score: 1,
+            reason: 'same name, a person whose organisation only one side names',
+          },
+        ],
+      });
+    }
+  });
+
+  it('does not match the same name when the organisations differ', () => {
     expect(resolveMention(mention(['S. Munkhbat'], ['institution:elsewhere']), [munkhbat])).toEqual({
       outcome: 'UNCERTAIN',
       candidates: [{ id: 'person:s-munkhbat', score: 0.8, reason: 'same name, different organisation' }],
