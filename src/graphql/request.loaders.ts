@@ -14,6 +14,9 @@ import { EntityRepository, type CountryFound, type ReadResult } from '../modules
 import type { ReadName, ReadParams } from '../modules/entity/list.reads';
 import type { PrefetchStep } from './prefetch.plan';
 
+/** A value known at once, or one still to be read. */
+export type Maybe<T> = T | Promise<T>;
+
 /** A relationship read and the node it reaches. */
 export interface ReadItem {
   type: RelationshipType;
@@ -134,12 +137,13 @@ export class RequestLoaders {
     return this.readLoader(read, params).load(id, first, relKeys);
   }
 
-  /** The node with this id: the one known in this request (maybe partial, see complete), else read whole. */
-  async node(id: string): Promise<GraphNode | undefined> {
-    const known = this.known.get(id);
-    if (known) return known;
-    const node = await this.nodes.load(id);
-    return node && this.remember(node);
+  /**
+   * The node with this id: the one known in this request (maybe partial, see complete), else read whole. A known
+   * node is answered at once, not as a promise: the links of a look-ahead's answer (a position's person, a
+   * participation's event) then resolve without one each, and so does the object holding them.
+   */
+  node(id: string): Maybe<GraphNode | undefined> {
+    return this.known.get(id) ?? this.nodes.load(id).then((node) => node && this.remember(node));
   }
 
   /** `node` with every property it lacks of `properties` read (all of them: a whole node is one read). */
@@ -218,7 +222,7 @@ export class RequestLoaders {
   }
 
   async nodesByIds(ids: readonly string[]): Promise<GraphNode[]> {
-    const nodes = await Promise.allSettled(ids.map((id) => this.node(id)));
+    const nodes = await Promise.allSettled(ids.map(async (id) => this.node(id)));
     return nodes.flatMap((n) => (n.status === 'fulfilled' && n.value ? [n.value] : []));
   }
 }

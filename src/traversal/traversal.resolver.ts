@@ -18,6 +18,7 @@ import { DateScalar } from '../graphql/date.scalar';
 import { firstArg, firstItems } from '../graphql/list.bounds';
 import { selectedProperties } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
+import type { Maybe } from '../graphql/request.loaders';
 import { EntityKind } from '../modules/entity/entity.type';
 import { Source } from '../modules/source/source.type';
 import { DEFAULT_PATHS, type Path, type TimelineRow, type TraversalService } from './traversal.service';
@@ -32,12 +33,12 @@ import {
   TimelineEntryConnection,
 } from './traversal.type';
 
-/** A timeline entry as TimelineEntry's fields read it: the entity it came through still to be loaded. */
+/** A timeline entry as TimelineEntry's fields read it: the entity it came through, maybe still to be loaded. */
 interface Timeline {
   date: unknown;
   event: GraphNode;
   role: string | undefined;
-  via: Promise<GraphNode | undefined>;
+  via: Maybe<GraphNode | undefined>;
 }
 
 /** What a timeline is of: an entity, a date range, and whether its parts' and people's events count. */

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { firstOf, type NestedList } from '../../graphql/list.bounds';
 import { stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
-import type { ListPage, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
+import type { ListPage, Maybe, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
 import type { ReadResult } from './entity.repository';
 import { FIELD_READS, type ReadParams } from './list.reads';
 import type { LocalizedName } from './entity.type';
@@ -25,7 +25,7 @@ export type ListField = ReadField & NestedList;
 export class RelationshipService {
   constructor(private readonly loaders: RequestLoaders) {}
 
-  node(id: string): Promise<GraphNode | undefined> {
+  node(id: string): Maybe<GraphNode | undefined> {
     return this.loaders.node(id);
   }
 

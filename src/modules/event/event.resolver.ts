@@ -5,6 +5,7 @@ import { connectionType, type Page } from '../../graphql/connection.type';
 import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { Agreement } from '../agreement/agreement.type';
 import { EventFilter, EventSort } from '../entity/entity-list.input';
 import { Entity } from '../entity/entity.type';
@@ -126,12 +127,12 @@ export class ParticipationResolver {
   participant(
     @Root() participation: Participation,
     @Ctx() ctx: RequestContext,
-  ): Promise<GraphNode | undefined> {
+  ): Maybe<GraphNode | undefined> {
     return ctx.graph.node(participation.participantId);
   }
 
   @FieldResolver(() => Event)
-  event(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  event(@Root() participation: Participation, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.node(participation.eventId);
   }
 

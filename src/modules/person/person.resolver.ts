@@ -6,6 +6,7 @@ import { countOf, firstArg, firstItems } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
 import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { NameSort, PersonFilter } from '../entity/entity-list.input';
 import { Participation } from '../event/event.type';
 import { PageArgs } from '../institution/institution.resolver';
@@ -78,12 +79,12 @@ export class PersonResolver {
 @Resolver(() => Position)
 export class PositionResolver {
   @FieldResolver(() => Person)
-  person(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  person(@Root() position: Position, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.node(position.personId);
   }
 
   @FieldResolver(() => Institution)
-  institution(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  institution(@Root() position: Position, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.node(position.institutionId);
   }
 
