@@ -43,6 +43,36 @@ const keyed = (keys: string[] | null, values: unknown): Record<string, unknown> 
   keys === null ? (values as Record<string, unknown>) : propertiesFrom(keys, values as unknown[]);
 const typeUnion = (kinds: RelationshipKind[]): string => kinds.map((k) => cypherRelType(k)).join('|');
 
+/** The most relationships one level of a neighbourhood reads, per node the answer may hold. */
+const ROWS_PER_NODE = 20;
+
+/**
+ * One level of a neighbourhood: the relationships of the nodes first reached by the last level (`frontier`),
+ * over `kinds`, to entities within the labels and dates, the `$rowCap` first by the far end's name. The nodes
+ * not `seen` before join it, in that order, while there is room for them under `$nodeLimit`; a relationship is
+ * kept when both its ends are. A level cut short (nodes left out, or `$rowCap` reached) sets `truncated` and
+ * ends the walk. Each node is returned once, with its properties read once, at the end.
+ */
+const NEIGHBOURHOOD_LEVEL = (kinds: RelationshipKind[]): string => `
+  CALL (frontier) {
+    UNWIND frontier AS a
+    MATCH (a)-[r:${typeUnion(kinds)}]-(b:Entity)
+    WHERE ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
+      AND ($from IS NULL OR coalesce(b.endDate, b.date, date($from)) >= date($from))
+      AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
+      AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
+      AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
+    WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
+    RETURN count(*) >= $rowCap AS capped, collect(DISTINCT r) AS rels, collect(DISTINCT b) AS reached
+  }
+  WITH seen, edges, truncated, capped, rels, [b IN reached WHERE NOT b IN seen] AS fresh
+  WITH seen, edges, truncated, capped, rels, fresh[..$nodeLimit - size(seen)] AS kept,
+       size(fresh) > $nodeLimit - size(seen) AS dropped
+  WITH seen + kept AS seen, edges, rels, kept, dropped, truncated OR capped OR dropped AS truncated,
+       CASE WHEN capped OR dropped THEN [] ELSE kept END AS frontier
+  WITH seen, frontier, truncated,
+       edges + CASE WHEN dropped THEN [r IN rels WHERE startNode(r) IN seen AND endNode(r) IN seen] ELSE rels END AS edges`;
+
 export interface PathRows {
   nodes: GraphNode[];
   edges: GraphEdge[];
@@ -66,10 +96,9 @@ export class TraversalRepository {
   }
 
   /**
-   * The neighbourhood of `id` (or of the entity a merged id went into), in one query: each level expands the
-   * nodes first reached by the last, over the given kinds, keeping to the given labels and dates, at most
-   * `rowCap` rows a level. Levels stop once the node limit is passed; the limit itself is applied here, in
-   * order, so a cut-short answer keeps the nearest nodes. Undefined when no entity has the id.
+   * The neighbourhood of `id` (or of the entity a merged id went into), in one query (NEIGHBOURHOOD_LEVEL, once
+   * a level): each node once, nearest first, and the relationships between them. Undefined when no entity has
+   * the id.
    */
   async neighborhood(args: {
     id: string;
@@ -82,39 +111,23 @@ export class TraversalRepository {
     properties: string[] | null;
     edgeProperties: string[] | null;
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } | undefined> {
-    const level = `
-      CALL (frontier) {
-        UNWIND frontier AS fid
-        MATCH (a:Entity {id: fid})-[r:${typeUnion(args.kinds)}]-(b:Entity)
-        WHERE ($labels IS NULL OR any(label IN labels(b) WHERE label IN $labels))
-          AND ($from IS NULL OR coalesce(b.endDate, b.date, date($from)) >= date($from))
-          AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
-          AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
-          AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
-        WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
-        RETURN collect({from: startNode(r).id, to: endNode(r).id, kind: type(r), props: ${PROPERTIES('r', '$edgeKeys')},
-                        other: b.id, labels: labels(b), otherProps: ${PROPERTIES('b', '$keys')}}) AS rows,
-               collect(DISTINCT b.id) AS reached
-      }
-      WITH start, levels + [rows] AS levels, seen, [x IN reached WHERE NOT x IN seen] AS fresh,
-           size(rows) >= $rowCap AS capped
-      WITH start, levels, seen + fresh AS seen,
-           CASE WHEN capped OR size(seen) + size(fresh) > $nodeLimit THEN [] ELSE fresh END AS frontier`;
-    const rowCap = args.nodeLimit * 20;
     return this.db.read(async (tx) => {
       // The depth is a whole number checked by the service: one block per level.
       const result = await tx.run(
         `WITH $id AS id
          ${CURRENT_ENTITY}
-         WITH entity AS start, [entity.id] AS frontier, [entity.id] AS seen, [] AS levels
-         ${level.repeat(Math.trunc(args.depth))}
-         RETURN labels(start) AS labels, ${PROPERTIES('start', '$keys')} AS props, levels`,
+         WITH [entity] AS frontier, [entity] AS seen, [] AS edges, false AS truncated
+         ${NEIGHBOURHOOD_LEVEL(args.kinds).repeat(Math.trunc(args.depth))}
+         RETURN [n IN seen | {labels: labels(n), props: ${PROPERTIES('n', '$keys')}}] AS nodes,
+                [r IN edges | {from: startNode(r).id, to: endNode(r).id, kind: type(r),
+                               props: ${PROPERTIES('r', '$edgeKeys')}}] AS edges,
+                truncated`,
         {
           id: args.id,
           labels: args.labels,
           from: args.from,
           to: args.to,
-          rowCap: neo4j.int(rowCap),
+          rowCap: neo4j.int(args.nodeLimit * ROWS_PER_NODE),
           nodeLimit: neo4j.int(args.nodeLimit),
           keys: args.properties,
           edgeKeys: args.edgeProperties,
@@ -122,31 +135,16 @@ export class TraversalRepository {
       );
       const record = result.records[0];
       if (!record) return undefined;
-      const props = (values: unknown) => keyed(args.properties, values);
-      const start = node({ labels: record.get('labels') as string[], props: props(record.get('props')) });
-      const nodes = new Map<string, GraphNode>([[start.id, start]]);
+      const nodes = (record.get('nodes') as NodeRow[]).map((row) =>
+        node({ labels: row.labels, props: keyed(args.properties, row.props) }),
+      );
+      // A relationship reached from both its ends, at one level or two, is one edge.
       const edges = new Map<string, GraphEdge>();
-      let truncated = false;
-      for (const rows of record.get('levels') as (EdgeRow & {
-        other: string;
-        labels: string[];
-        otherProps: Record<string, unknown>;
-      })[][]) {
-        if (truncated) break;
-        for (const row of rows) {
-          if (!nodes.has(row.other)) {
-            if (nodes.size >= args.nodeLimit) {
-              truncated = true;
-              continue;
-            }
-            nodes.set(row.other, node({ labels: row.labels, props: props(row.otherProps) }));
-          }
-          const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
-          edges.set(edge.id, edge);
-        }
-        if (rows.length >= rowCap) truncated = true;
+      for (const row of record.get('edges') as EdgeRow[]) {
+        const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
+        edges.set(edge.id, edge);
       }
-      return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+      return { nodes, edges: [...edges.values()], truncated: record.get('truncated') as boolean };
     });
   }
 

@@ -248,6 +248,112 @@ describe('traversals for analysts', () => {
     expect(result.small.nodes).toHaveLength(3);
   });
 
+  describe('a neighbourhood by hand: each node once, nearest first, edges between kept nodes only', () => {
+    /**
+     * A person holding two positions at Z1 and one at Z2; Z1 took part in meetings D, C, B, A (created in that
+     * order), Z2 in A alone. The meetings' names sort before the ministries': "nearest" must mean the level
+     * first, the name within it. Two more people hold 40 and 39 positions at one office: at a limit of 2 nodes a
+     * level reads at most 40 relationships, and reaching that cap cuts the answer short.
+     */
+    const GRAPH = `
+      CREATE (s:Entity:Person {id: $p + 'nb-start', name: 'Nbhd Start', aliases: [], sourceIds: []})
+      CREATE (z1:Entity:Institution:Ministry {id: $p + 'nb-z1', name: 'Nbhd Z1 Ministry', kind: 'MINISTRY', aliases: [], sourceIds: []})
+      CREATE (z2:Entity:Institution:Ministry {id: $p + 'nb-z2', name: 'Nbhd Z2 Ministry', kind: 'MINISTRY', aliases: [], sourceIds: []})
+      CREATE (s)-[:HOLDS_POSITION {key: 'Adviser', title: 'Adviser', sourceIds: []}]->(z1)
+      CREATE (s)-[:HOLDS_POSITION {key: 'Director', title: 'Director', sourceIds: []}]->(z1)
+      CREATE (s)-[:HOLDS_POSITION {key: 'Adviser', title: 'Adviser', sourceIds: []}]->(z2)
+      FOREACH (m IN ['D', 'C', 'B', 'A'] |
+        CREATE (z1)-[:PARTICIPATED_IN {key: '', role: 'ATTENDEE', sourceIds: []}]->
+               (:Entity:Event:Meeting {id: $p + 'nb-meeting-' + m, name: 'Nbhd Meeting ' + m, kind: 'MEETING',
+                                       aliases: [], sourceIds: [], date: date('2020-01-01')}))
+      WITH z2
+      MATCH (a:Entity {id: $p + 'nb-meeting-A'})
+      CREATE (z2)-[:PARTICIPATED_IN {key: '', role: 'ATTENDEE', sourceIds: []}]->(a)
+      CREATE (office:Entity:Institution:Ministry {id: $p + 'nb-office', name: 'Nbhd Office', kind: 'MINISTRY', aliases: [], sourceIds: []})
+      FOREACH (posts IN [40, 39] |
+        CREATE (busy:Entity:Person {id: $p + 'nb-busy-' + posts, name: 'Nbhd Busy', aliases: [], sourceIds: []})
+        FOREACH (i IN range(1, posts) |
+          CREATE (busy)-[:HOLDS_POSITION {key: 'Post ' + i, title: 'Post ' + i, sourceIds: []}]->(office)))`;
+    interface Subgraph {
+      truncated: boolean;
+      nodes: { id: string }[];
+      edges: { from: string; to: string; title: string | null }[];
+    }
+    const around = async (id: string, depth: number, limit: number | null) => {
+      const { neighborhood } = await data<{ neighborhood: Subgraph }>(
+        api,
+        `query ($id: ID!, $depth: Int, $limit: Int) {
+          neighborhood(id: $id, depth: $depth, limit: $limit, relationshipKinds: [HOLDS_POSITION, PARTICIPATED_IN]) {
+            truncated nodes { id } edges { from to title } } }`,
+        { id: `${PREFIX}nb-${id}`, depth, limit },
+      );
+      const short = (x: string) => x.slice(`${PREFIX}nb-`.length);
+      return {
+        truncated: neighborhood.truncated,
+        nodes: neighborhood.nodes.map((n) => short(n.id)),
+        edges: neighborhood.edges
+          .map((e) => `${short(e.from)}>${short(e.to)}${e.title ? ` ${e.title}` : ''}`)
+          .sort(),
+      };
+    };
+
+    beforeAll(async () => {
+      await api.database.write((tx) => tx.run(GRAPH, { p: PREFIX }));
+    });
+
+    it('gives a node reached by two relationships once, with both edges', async () => {
+      expect(await around('start', 2, null)).toEqual({
+        truncated: false,
+        nodes: ['start', 'z1', 'z2', 'meeting-A', 'meeting-B', 'meeting-C', 'meeting-D'],
+        edges: [
+          'start>z1 Adviser',
+          'start>z1 Director',
+          'start>z2 Adviser',
+          'z1>meeting-A',
+          'z1>meeting-B',
+          'z1>meeting-C',
+          'z1>meeting-D',
+          'z2>meeting-A',
+        ],
+      });
+    });
+
+    it('keeps the nearest nodes when the limit cuts, by level then name, and the edges between them only', async () => {
+      expect(await around('start', 2, 5)).toEqual({
+        truncated: true,
+        nodes: ['start', 'z1', 'z2', 'meeting-A', 'meeting-B'],
+        edges: [
+          'start>z1 Adviser',
+          'start>z1 Director',
+          'start>z2 Adviser',
+          'z1>meeting-A',
+          'z1>meeting-B',
+          'z2>meeting-A',
+        ],
+      });
+      expect(await around('start', 2, 2)).toEqual({
+        truncated: true,
+        nodes: ['start', 'z1'],
+        edges: ['start>z1 Adviser', 'start>z1 Director'],
+      });
+    });
+
+    it('says a level that reached its cap of relationships was cut short', async () => {
+      const posts = (n: number) =>
+        Array.from({ length: n }, (_, i) => `busy-${n}>office Post ${i + 1}`).sort();
+      expect(await around('busy-40', 1, 2)).toEqual({
+        truncated: true,
+        nodes: ['busy-40', 'office'],
+        edges: posts(40),
+      });
+      expect(await around('busy-39', 1, 2)).toEqual({
+        truncated: false,
+        nodes: ['busy-39', 'office'],
+        edges: posts(39),
+      });
+    });
+  });
+
   it('7. gives the timeline of the Ningxia department across documents, in date order', async () => {
     const result = await data<{
       own: { date: string; role: string; event: { id: string } }[];
