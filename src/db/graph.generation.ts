@@ -27,8 +27,8 @@ export async function bumpGeneration(tx: ManagedTransaction): Promise<void> {
 }
 
 /** The generation now; undefined while there is no generation node (no write since the graph was emptied). */
-export async function readGeneration(db: Pick<Database, 'readOnce'>): Promise<GraphGeneration | undefined> {
-  const [record] = await db.readOnce(`MATCH ${GENERATION} RETURN g.epoch AS epoch, g.value AS value`);
+export async function readGeneration(db: Pick<Database, 'query'>): Promise<GraphGeneration | undefined> {
+  const [record] = await db.query(`MATCH ${GENERATION} RETURN g.epoch AS epoch, g.value AS value`);
   return record ? { epoch: record.get('epoch') as string, value: record.get('value') as number } : undefined;
 }
 

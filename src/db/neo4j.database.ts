@@ -1,6 +1,8 @@
 import neo4j, {
+  isRetryableError,
   type Driver,
   type ManagedTransaction,
+  type QueryResult,
   type Record as Neo4jRecord,
   type Session,
   type SessionMode,
@@ -19,12 +21,17 @@ export interface ServerInfo {
 
 export type DatabaseSettings = Omit<Config['neo4j'], 'uri'> & { uri: string };
 
+/** The driver's retry schedule for executeRead (its TransactionExecutor): the first delay, and its jitter. */
+const RETRY_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
+
 /** Why a call stopped waiting: its time ran out, or the breaker opened while it waited. */
 type Abandoned = { reason: 'deadline' } | { reason: 'breaker' };
 
 /**
- * The one way the service talks to Neo4j: reads in executeRead, writes in executeWrite, always naming the
- * database and bounding each transaction's time. Work functions must be idempotent: the driver may retry them.
+ * The one way the service talks to Neo4j: one read statement in an auto-commit transaction (query), reads of
+ * several statements in executeRead, writes in executeWrite, always naming the database and bounding each
+ * transaction's time. Statements and work functions must be idempotent: they may be run again.
  *
  * Every call waits at most until the earlier of its transaction timeout and its request's deadline. The server
  * is told the same limit, but a server that does not answer at all (a long GC pause, a frozen VM, a network
@@ -71,7 +78,7 @@ export class Database {
     return this.settings.ingestTimeoutMs;
   }
 
-  /** Cypher queries sent so far through read() and write(): how tests and metrics count round trips. */
+  /** Cypher statements sent so far through read(), query() and write(): how tests and metrics count round trips. */
   get queryCount(): number {
     return this.queries;
   }
@@ -103,23 +110,55 @@ export class Database {
   }
 
   /**
-   * One short read as an auto-commit transaction: one round trip where executeRead takes two (the query, then its
-   * COMMIT), and no retries. For a read on every request's path that is cheap to ask again, such as the graph's
-   * generation; everything else goes through read().
+   * One read statement as an auto-commit transaction: one round trip where read() takes two (the statement, then
+   * its COMMIT). A retryable error (isRetryableError: Neo4j out of reach for a moment, a transient failure) runs it
+   * again, as executeRead would, while the time allows. Reads that need several statements to see one state of the
+   * graph go through read().
    */
-  async readOnce(statement: string, parameters: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  async query(
+    statement: string,
+    parameters: Record<string, unknown> = {},
+    timeoutMs?: number,
+  ): Promise<Neo4jRecord[]> {
     try {
       const result = await this.guarded(
         neo4j.session.READ,
-        this.settings.transactionTimeoutMs,
-        (session, timeout) => {
-          this.queries += 1;
-          return session.run(statement, parameters, { timeout });
-        },
+        timeoutMs ?? this.settings.transactionTimeoutMs,
+        (session, budget) => this.runRetried(session, statement, parameters, budget),
       );
       return result.records;
     } catch (error) {
       throw mapNeo4jError(error);
+    }
+  }
+
+  /**
+   * `statement` on `session`, again after a retryable error: the driver's schedule for executeRead (a first delay,
+   * doubled each time, with jitter, for up to maxRetryTimeMs), cut short where the next attempt would start after
+   * `budgetMs`.
+   */
+  private async runRetried(
+    session: Session,
+    statement: string,
+    parameters: Record<string, unknown>,
+    budgetMs: number,
+  ): Promise<QueryResult> {
+    const end = Date.now() + budgetMs;
+    let failedAt: number | undefined;
+    for (let delay = RETRY_DELAY_MS; ; delay *= 2) {
+      this.queries += 1;
+      try {
+        return await session.run(statement, parameters, { timeout: Math.max(1, end - Date.now()) });
+      } catch (error) {
+        failedAt ??= Date.now();
+        const wait = delay * (1 + RETRY_JITTER * (2 * Math.random() - 1));
+        const retry =
+          isRetryableError(error) &&
+          Date.now() - failedAt < this.settings.maxRetryTimeMs &&
+          Date.now() + wait < end;
+        if (!retry) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 

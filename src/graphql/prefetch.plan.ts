@@ -140,7 +140,13 @@ function stepsFollowed(
     }
   }
   for (const { step, sets: under, links } of followed.values()) {
-    step.keys = nodeKeys(walk.fields(under));
+    // Frozen: every node the step reads keeps its list as the keys it was read with (graph.record.ts).
+    const { any, institution, place } = nodeKeys(walk.fields(under));
+    step.keys = {
+      any: Object.freeze(any),
+      institution: Object.freeze(institution),
+      place: Object.freeze(place),
+    };
     step.relKeys = linkKeys(
       links.map((link) => link.selectionSet),
       walk,
@@ -201,15 +207,15 @@ export function fieldProperties(name: string, ofInstitution = false): readonly s
  * place (its kind: a place without a kind label is of the type its `kind` names, graph.record.ts).
  */
 export interface NodeKeys {
-  any: string[];
-  institution: string[];
-  place: string[];
+  any: readonly string[];
+  institution: readonly string[];
+  place: readonly string[];
 }
 
 const NO_KEYS: NodeKeys = { any: [], institution: [], place: [] };
 
 /** The properties the given fields of a node read, plus id and name (every node is read with them). */
-function nodeKeys(fields: FieldNode[]): NodeKeys {
+function nodeKeys(fields: FieldNode[]): Record<keyof NodeKeys, string[]> {
   const of = (institution: boolean, more: string[] = []): string[] => [
     ...new Set([
       'id',

@@ -4,13 +4,18 @@ import {
   mergeInto,
   partialNode,
   plainProperties,
-  propertiesFrom,
+  plainPropertiesFrom,
   toGraphNode,
   type GraphNode,
 } from '../db/graph.record';
 import type { RelationshipType } from '../db/identifier.whitelist';
 import type { DatabaseProvider } from '../db/database.provider';
-import { EntityRepository, type CountryFound, type ReadResult } from '../modules/entity/entity.repository';
+import {
+  EntityRepository,
+  type CountryFound,
+  type ReadResult,
+  type ReadRow,
+} from '../modules/entity/entity.repository';
 import type { ReadName, ReadParams } from '../modules/entity/list.reads';
 import type { PrefetchStep } from './prefetch.plan';
 
@@ -37,13 +42,14 @@ export interface ListPage {
 interface Known {
   first: number;
   page: ListPage;
-  relKeys?: ReadonlySet<string>;
+  relKeys?: readonly string[];
 }
 
 /** Whether a page answers `first` items with `relKeys` of each relationship (undefined: all of them). */
 const covers = (known: Known, first: number, relKeys: readonly string[] | undefined): boolean =>
   (known.first >= first || known.page.items.length === known.page.count) &&
-  (known.relKeys === undefined || (relKeys !== undefined && relKeys.every((key) => known.relKeys?.has(key))));
+  (known.relKeys === undefined ||
+    (relKeys !== undefined && relKeys.every((key) => known.relKeys?.includes(key))));
 
 const cut = (page: ListPage, first: number): ListPage => ({
   items: page.items.slice(0, first),
@@ -83,16 +89,19 @@ class ReadLoader {
   /** `relKeys`: those the page's relationships were read with; undefined, all. */
   prime(id: string, first: number, page: ListPage, relKeys?: readonly string[]): void {
     const known = this.known.get(id);
-    if (!known || !covers(known, first, relKeys))
-      this.known.set(id, { first, page, relKeys: relKeys && new Set(relKeys) });
+    if (!known || !covers(known, first, relKeys)) this.known.set(id, { first, page, relKeys });
   }
 }
 
 /** The keys a step read of a node with these labels (EntityRepository.treeProjection). */
-const keysOf = (step: PrefetchStep, labels: string[]): string[] => {
-  if (labels.includes('Institution')) return step.keys.institution;
-  return labels.includes('Place') ? step.keys.place : step.keys.any;
-};
+function keysOf(step: PrefetchStep, labels: string[]): readonly string[] {
+  let place = false;
+  for (const label of labels) {
+    if (label === 'Institution') return step.keys.institution;
+    if (label === 'Place') place = true;
+  }
+  return place ? step.keys.place : step.keys.any;
+}
 
 /**
  * Per-request batching: every nested field asks a loader, and each loader sends one query per level of the
@@ -179,18 +188,36 @@ export class RequestLoaders {
   /** The nodes reached were read with their steps' keys (EntityRepository.treeProjection). */
   primeTree(node: GraphNode, related: ReadResult[] | null | undefined, steps: PrefetchStep[]): void {
     this.remember(node);
-    steps.forEach((step, i) => {
-      const result = related?.[i];
-      if (!result) return;
-      const items = result.items.map((row) => ({
-        type: row.type,
-        rel: plainProperties(propertiesFrom(step.relKeys, row.rel as unknown[])),
-        node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
-      }));
-      const page = { items, count: result.count };
-      this.readLoader(step.read, step.params).prime(node.id, step.first, page, step.relKeys);
-      items.forEach((item, j) => this.primeTree(item.node, result.items[j]?.related, step.next));
-    });
+    if (related) this.primeSteps(node.id, related, steps);
+  }
+
+  /** Each step's page from the node with this id, then what the steps below read from its nodes. */
+  private primeSteps(id: string, related: ReadResult[], steps: PrefetchStep[]): void {
+    for (let i = 0; i < steps.length; i += 1) {
+      const step = steps[i] as PrefetchStep;
+      const result = related[i];
+      if (!result) continue;
+      const rows = result.items;
+      const items: ReadItem[] = [];
+      for (const row of rows) {
+        items.push({
+          type: row.type,
+          rel: plainPropertiesFrom(step.relKeys, row.rel as unknown[]),
+          node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
+        });
+      }
+      this.readLoader(step.read, step.params).prime(
+        id,
+        step.first,
+        { items, count: result.count },
+        step.relKeys,
+      );
+      if (step.next.length === 0) continue;
+      for (let j = 0; j < rows.length; j += 1) {
+        const below = (rows[j] as ReadRow).related;
+        if (below) this.primeSteps((items[j] as ReadItem).node.id, below, step.next);
+      }
+    }
   }
 
   private readLoader(read: ReadName, params: ReadParams): ReadLoader {
@@ -208,11 +235,15 @@ export class RequestLoaders {
 
   /** The nodes a loader reads are whole: a later load of one by id needs no query of its own. */
   private wholeNodes(result: ReadResult): ListPage {
-    const items = result.items.map((row) => ({
-      type: row.type,
-      rel: plainProperties(row.rel as Record<string, unknown>),
-      node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
-    }));
+    const rows = result.items;
+    const items: ReadItem[] = [];
+    for (const row of rows) {
+      items.push({
+        type: row.type,
+        rel: plainProperties(row.rel as Record<string, unknown>),
+        node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
+      });
+    }
     return { items, count: result.count };
   }
 

@@ -66,6 +66,10 @@ export interface WarmupReport {
 
 /** `db` with every read's query text added to `statements` as it is sent. */
 function recorded(db: Database, statements: string[]): Database {
+  const query: Database['query'] = (statement, parameters, timeoutMs) => {
+    statements.push(statement);
+    return db.query(statement, parameters, timeoutMs);
+  };
   const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
     db.read((tx) => {
       const run: ManagedTransaction['run'] = (query, parameters) => {
@@ -74,7 +78,7 @@ function recorded(db: Database, statements: string[]): Database {
       };
       return work(Object.assign(Object.create(tx) as ManagedTransaction, { run }));
     });
-  return Object.assign(Object.create(db) as Database, { read });
+  return Object.assign(Object.create(db) as Database, { read, query });
 }
 
 /** The relationships the look-ahead of an operation follows, at every depth: each has a loader of its own. */

@@ -1,8 +1,8 @@
-import type { ManagedTransaction, QueryResult, ResultSummary } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult, Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import type { Database } from '../../src/db/neo4j.database';
 
 /**
- * A Database whose reads run each query under `prefix` (EXPLAIN to see its plan without running it, PROFILE to
+ * A Database whose reads (read and query) run each query under `prefix` (EXPLAIN to see its plan without running it, PROFILE to
  * count its work), handing every summary to `seen`: what a repository plans, without changing the repository.
  */
 export function wrappedReads(
@@ -19,7 +19,10 @@ export function wrappedReads(
       };
       return work({ run } as unknown as ManagedTransaction);
     });
-  return { read } as unknown as Database;
+  // One statement alone (Database.query) runs the same way, in a transaction of its own.
+  const query = (statement: string, parameters?: Record<string, unknown>): Promise<Neo4jRecord[]> =>
+    read(async (tx) => (await tx.run(statement, parameters)).records);
+  return { read, query } as unknown as Database;
 }
 
 /**

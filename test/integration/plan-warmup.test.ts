@@ -28,11 +28,16 @@ const HUB = `
            (:Entity:Event:Meeting {id: $p + 'event-' + i, name: 'Warmup Meeting ' + i, kind: 'MEETING', aliases: [], sourceIds: [],
                                    date: date({year: 2016 + i % 8, month: 1, day: 10})}))`;
 
-/** The Cypher texts `api` reads with while `work` runs. */
+/** The Cypher texts `api` reads with (in read() or query()) while `work` runs. */
 async function textsRead(api: RunningApi, work: () => Promise<unknown>): Promise<Set<string>> {
   const texts = new Set<string>();
   const db = api.database;
   const read = db.read.bind(db);
+  const query = db.query.bind(db);
+  const querySpy = jest.spyOn(db, 'query').mockImplementation((statement, parameters, timeoutMs) => {
+    texts.add(statement);
+    return query(statement, parameters, timeoutMs);
+  });
   const spy = jest.spyOn(db, 'read').mockImplementation((fn) =>
     read((tx) => {
       const run: ManagedTransaction['run'] = (query, parameters) => {
@@ -46,6 +51,7 @@ async function textsRead(api: RunningApi, work: () => Promise<unknown>): Promise
     await work();
   } finally {
     spy.mockRestore();
+    querySpy.mockRestore();
   }
   return texts;
 }

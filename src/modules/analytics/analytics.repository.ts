@@ -98,12 +98,10 @@ export class AnalyticsRepository {
 
   /** Whether this Neo4j has (and allows) a function, such as Graph Data Science's projection. */
   async hasFunction(name: string): Promise<boolean> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(`SHOW FUNCTIONS YIELD name WHERE name = $name RETURN count(*) AS n`, {
-        name,
-      });
-      return (result.records[0]?.get('n') as number) > 0;
+    const records = await this.db.query(`SHOW FUNCTIONS YIELD name WHERE name = $name RETURN count(*) AS n`, {
+      name,
     });
+    return (records[0]?.get('n') as number) > 0;
   }
 
   /** The graph's generation (src/db/graph.generation.ts): it moves on with every committed write. */
@@ -148,9 +146,7 @@ export class AnalyticsRepository {
    */
   private async drop(graph: string): Promise<void> {
     await withoutDeadline(() =>
-      this.db.read((tx) =>
-        tx.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
-      ),
+      this.db.query('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph }),
     );
   }
 
@@ -271,50 +267,46 @@ export class AnalyticsRepository {
     perHop: number,
   ): Promise<Map<string, HopLink[]>> {
     if (pairs.length === 0) return new Map();
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $pairs AS pair
-         MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
-         CALL (a, b) {
-           MATCH (a)-[r1:PARTICIPATED_IN]->(x:Event)<-[r2:PARTICIPATED_IN]-(b)
-           WHERE 'EVENT' IN $links AND ${inRange('x.date')}
-           RETURN x, x.date AS date, [r1, r2] AS rels
-           UNION ALL
-           MATCH (a)-[r1:PARTY_TO]->(x:Agreement)<-[r2:PARTY_TO]-(b)
-           WITH x, r1, r2, head(COLLECT { MATCH (x)-[:REACHED_AT]->(at:Event) RETURN at.date }) AS date
-           WHERE 'AGREEMENT' IN $links AND ${inRange('date')}
-           RETURN x, date, [r1, r2] AS rels
-           UNION ALL
-           MATCH (a)-[r:HOLDS_POSITION|PART_OF]-(b)
-           WHERE (type(r) = 'HOLDS_POSITION' AND 'POSITION' IN $links AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
-                  AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from)))
-              OR (type(r) = 'PART_OF' AND 'PART_OF' IN $links)
-           RETURN null AS x, r.since AS date, [r] AS rels
-         }
-         WITH pair, x, rels ORDER BY date DESC, x.id
-         WITH pair, collect({via: CASE WHEN x IS NULL THEN null ELSE ${NODE('x')} END,
-                             edges: [r IN rels | ${EDGE('r')}]})[..$perHop] AS links
-         RETURN pair[0] + '|' + pair[1] AS key, links`,
-        { pairs, from: scope.from, to: scope.to, links: scope.links, perHop: neo4j.int(perHop) },
-      );
-      return new Map(
-        result.records.map((r) => [
-          r.get('key') as string,
-          (r.get('links') as { via: NodeValue | null; edges: EdgeValue[] }[]).map((link) => ({
-            via: link.via ? nodeOf(link.via) : null,
-            edges: link.edges.map(toEdge),
-          })),
-        ]),
-      );
-    });
+    const records = await this.db.query(
+      `UNWIND $pairs AS pair
+       MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
+       CALL (a, b) {
+         MATCH (a)-[r1:PARTICIPATED_IN]->(x:Event)<-[r2:PARTICIPATED_IN]-(b)
+         WHERE 'EVENT' IN $links AND ${inRange('x.date')}
+         RETURN x, x.date AS date, [r1, r2] AS rels
+         UNION ALL
+         MATCH (a)-[r1:PARTY_TO]->(x:Agreement)<-[r2:PARTY_TO]-(b)
+         WITH x, r1, r2, head(COLLECT { MATCH (x)-[:REACHED_AT]->(at:Event) RETURN at.date }) AS date
+         WHERE 'AGREEMENT' IN $links AND ${inRange('date')}
+         RETURN x, date, [r1, r2] AS rels
+         UNION ALL
+         MATCH (a)-[r:HOLDS_POSITION|PART_OF]-(b)
+         WHERE (type(r) = 'HOLDS_POSITION' AND 'POSITION' IN $links AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
+                AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from)))
+            OR (type(r) = 'PART_OF' AND 'PART_OF' IN $links)
+         RETURN null AS x, r.since AS date, [r] AS rels
+       }
+       WITH pair, x, rels ORDER BY date DESC, x.id
+       WITH pair, collect({via: CASE WHEN x IS NULL THEN null ELSE ${NODE('x')} END,
+                           edges: [r IN rels | ${EDGE('r')}]})[..$perHop] AS links
+       RETURN pair[0] + '|' + pair[1] AS key, links`,
+      { pairs, from: scope.from, to: scope.to, links: scope.links, perHop: neo4j.int(perHop) },
+    );
+    return new Map(
+      records.map((r) => [
+        r.get('key') as string,
+        (r.get('links') as { via: NodeValue | null; edges: EdgeValue[] }[]).map((link) => ({
+          via: link.via ? nodeOf(link.via) : null,
+          edges: link.edges.map(toEdge),
+        })),
+      ]),
+    );
   }
 
   /** The entity's kind labels, or null when there is no entity with that id. */
   async labelsOf(id: string): Promise<string[] | null> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run('MATCH (x:Entity {id: $id}) RETURN labels(x) AS labels', { id });
-      return (result.records[0]?.get('labels') as string[] | undefined) ?? null;
-    });
+    const records = await this.db.query('MATCH (x:Entity {id: $id}) RETURN labels(x) AS labels', { id });
+    return (records[0]?.get('labels') as string[] | undefined) ?? null;
   }
 
   /**
@@ -328,25 +320,23 @@ export class AnalyticsRepository {
   ): Promise<{ node: GraphNode; score: number; shared: GraphNode[] }[]> {
     const features = (v: string, f: string) =>
       `(${v})-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]-(${f}) WHERE ${f}:Event OR ${f}:Agreement OR ${f}:Institution OR ${f}:Person`;
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `MATCH (x:Entity {id: $id})
-         WITH x, COLLECT { MATCH ${features('x', 'f')} RETURN DISTINCT f } AS mine
-         UNWIND mine AS f
-         MATCH (f)-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]-(y:Entity)
-         WHERE y <> x AND ((x:Person AND y:Person) OR (x:Institution AND y:Institution))
-         WITH x, size(mine) AS mineSize, y, collect(DISTINCT f) AS shared
-         WITH y, shared, mineSize, size(COLLECT { MATCH ${features('y', 'g')} RETURN DISTINCT g }) AS theirs
-         WITH y, shared, toFloat(size(shared)) / (mineSize + theirs - size(shared)) AS score
-         ORDER BY score DESC, size(shared) DESC, y.id LIMIT $first
-         RETURN ${NODE('y')} AS node, score, [s IN shared | ${NODE('s')}][..$maxShared] AS shared`,
-        { id, first: neo4j.int(first), maxShared: neo4j.int(maxShared) },
-      );
-      return result.records.map((r) => ({
-        node: nodeOf(r.get('node') as NodeValue),
-        score: r.get('score') as number,
-        shared: (r.get('shared') as NodeValue[]).map(nodeOf),
-      }));
-    });
+    const records = await this.db.query(
+      `MATCH (x:Entity {id: $id})
+       WITH x, COLLECT { MATCH ${features('x', 'f')} RETURN DISTINCT f } AS mine
+       UNWIND mine AS f
+       MATCH (f)-[:PARTICIPATED_IN|PARTY_TO|PART_OF|HOLDS_POSITION]-(y:Entity)
+       WHERE y <> x AND ((x:Person AND y:Person) OR (x:Institution AND y:Institution))
+       WITH x, size(mine) AS mineSize, y, collect(DISTINCT f) AS shared
+       WITH y, shared, mineSize, size(COLLECT { MATCH ${features('y', 'g')} RETURN DISTINCT g }) AS theirs
+       WITH y, shared, toFloat(size(shared)) / (mineSize + theirs - size(shared)) AS score
+       ORDER BY score DESC, size(shared) DESC, y.id LIMIT $first
+       RETURN ${NODE('y')} AS node, score, [s IN shared | ${NODE('s')}][..$maxShared] AS shared`,
+      { id, first: neo4j.int(first), maxShared: neo4j.int(maxShared) },
+    );
+    return records.map((r) => ({
+      node: nodeOf(r.get('node') as NodeValue),
+      score: r.get('score') as number,
+      shared: (r.get('shared') as NodeValue[]).map(nodeOf),
+    }));
   }
 }

@@ -18,15 +18,13 @@ export class EditRepository {
   constructor(private readonly db: Database) {}
 
   async head(id: string): Promise<EntityHead | undefined> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `WITH $id AS id
-         ${CURRENT_ENTITY}
-         RETURN entity.id AS id, entity.name AS name, labels(entity) AS labels, entity.kind AS kind`,
-        { id },
-      );
-      return result.records[0]?.toObject() as EntityHead | undefined;
-    });
+    const records = await this.db.query(
+      `WITH $id AS id
+       ${CURRENT_ENTITY}
+       RETURN entity.id AS id, entity.name AS name, labels(entity) AS labels, entity.kind AS kind`,
+      { id },
+    );
+    return records[0]?.toObject() as EntityHead | undefined;
   }
 
   /** Removes the relationships of one kind between two entities; how many there were. */

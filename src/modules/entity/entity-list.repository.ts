@@ -76,20 +76,18 @@ export class EntityListRepository {
         RETURN collect({labels: labels(n), props: properties(n)}) AS page
       }
       RETURN totalCount, page`;
-    return this.db.read(async (tx) => {
-      const result = await tx.run(cypher, {
-        ...query,
-        kindLabels: query.kindLabels?.length ? query.kindLabels : null,
-        skip: neo4j.int(query.skip),
-        limit: neo4j.int(query.limit),
-      });
-      const record = result.records[0];
-      const page =
-        (record?.get('page') as { labels: string[]; props: Record<string, unknown> }[] | undefined) ?? [];
-      return {
-        nodes: page.map((row) => toGraphNode(row.labels, row.props)),
-        totalCount: (record?.get('totalCount') as number | undefined) ?? 0,
-      };
+    const records = await this.db.query(cypher, {
+      ...query,
+      kindLabels: query.kindLabels?.length ? query.kindLabels : null,
+      skip: neo4j.int(query.skip),
+      limit: neo4j.int(query.limit),
     });
+    const record = records[0];
+    const page =
+      (record?.get('page') as { labels: string[]; props: Record<string, unknown> }[] | undefined) ?? [];
+    return {
+      nodes: page.map((row) => toGraphNode(row.labels, row.props)),
+      totalCount: (record?.get('totalCount') as number | undefined) ?? 0,
+    };
   }
 }

@@ -83,9 +83,9 @@ const filterParameters = (params: ReadParams): { asOf: string | null; roles: rea
 export function treeParameters(steps: PrefetchStep[]): {
   firsts: Integer[];
   filters: object[];
-  keys: string[][];
-  institutionKeys: string[][];
-  placeKeys: string[][];
+  keys: (readonly string[])[];
+  institutionKeys: (readonly string[])[];
+  placeKeys: (readonly string[])[];
   relKeys: string[][];
 } {
   const flat = (list: PrefetchStep[]): PrefetchStep[] => list.flatMap((s) => [s, ...flat(s.next)]);
@@ -134,15 +134,13 @@ export class EntityRepository {
 
   /** Entities and sources by id, one round trip for the whole batch. */
   async findByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $ids AS id
-         ${NODE_BY_ID}
-         RETURN id, labels(n) AS labels, properties(n) AS props`,
-        { ids },
-      );
-      return new Map(result.records.map((r) => [r.get('id') as string, node(r.toObject() as NodeRow)]));
-    });
+    const records = await this.db.query(
+      `UNWIND $ids AS id
+       ${NODE_BY_ID}
+       RETURN id, labels(n) AS labels, properties(n) AS props`,
+      { ids },
+    );
+    return new Map(records.map((r) => [r.get('id') as string, node(r.toObject() as NodeRow)]));
   }
 
   /**
@@ -150,12 +148,8 @@ export class EntityRepository {
    * selection would otherwise ask for a level at a time.
    */
   async trees(ids: readonly string[], steps: PrefetchStep[]): Promise<Map<string, RelatedTree>> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(treesCypher(steps), { ids, ...treeParameters(steps) });
-      return new Map(
-        result.records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]),
-      );
-    });
+    const records = await this.db.query(treesCypher(steps), { ids, ...treeParameters(steps) });
+    return new Map(records.map((r) => [r.get('id') as string, r.toObject() as RelatedTree & { id: string }]));
   }
 
   /**
@@ -178,39 +172,35 @@ export class EntityRepository {
       params: '$filter',
       project: readRow('r', 'm', 'properties(m)'),
     };
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $ids AS id
-         ${NODE_BY_ID}
-         RETURN id, ${readItems(read, c)} AS items, ${readCount(read, c)} AS count`,
-        { ids, first: neo4j.int(first), filter: filterParameters(params) },
-      );
-      return new Map(
-        result.records.map((r) => [
-          r.get('id') as string,
-          { items: r.get('items') as ReadRow[], count: r.get('count') as number },
-        ]),
-      );
-    });
+    const records = await this.db.query(
+      `UNWIND $ids AS id
+       ${NODE_BY_ID}
+       RETURN id, ${readItems(read, c)} AS items, ${readCount(read, c)} AS count`,
+      { ids, first: neo4j.int(first), filter: filterParameters(params) },
+    );
+    return new Map(
+      records.map((r) => [
+        r.get('id') as string,
+        { items: r.get('items') as ReadRow[], count: r.get('count') as number },
+      ]),
+    );
   }
 
   /** The country each entity is in (see countryOf), and whether it was inferred from a PART_OF ancestor. */
   async countryOf(ids: readonly string[], maxDepth: number): Promise<Map<string, CountryFound>> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $ids AS id
-         MATCH (n:Entity {id: id})
-         WITH id, ${countryOf('n', maxDepth)} AS found
-         WHERE found IS NOT NULL
-         RETURN id, labels(found.country) AS labels, properties(found.country) AS props, found.inferred AS inferred`,
-        { ids },
-      );
-      return new Map(
-        result.records.map((r) => [
-          r.get('id') as string,
-          { country: node(r.toObject() as NodeRow), inferred: r.get('inferred') as boolean },
-        ]),
-      );
-    });
+    const records = await this.db.query(
+      `UNWIND $ids AS id
+       MATCH (n:Entity {id: id})
+       WITH id, ${countryOf('n', maxDepth)} AS found
+       WHERE found IS NOT NULL
+       RETURN id, labels(found.country) AS labels, properties(found.country) AS props, found.inferred AS inferred`,
+      { ids },
+    );
+    return new Map(
+      records.map((r) => [
+        r.get('id') as string,
+        { country: node(r.toObject() as NodeRow), inferred: r.get('inferred') as boolean },
+      ]),
+    );
   }
 }

@@ -54,23 +54,21 @@ export class ReviewRepository {
     skip: number;
     limit: number;
   }): Promise<{ items: CandidateRecord[]; totalCount: number }> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `MATCH (c:ResolutionCandidate {status: $status})
-         WHERE $categories IS NULL OR c.category IN $categories
-         ${PAIR}
-         WHERE $status <> 'OPEN' OR ea <> eb
-         WITH c, ea, eb ORDER BY c.score DESC, c.id
-         WITH collect(${CANDIDATE}) AS rows
-         RETURN size(rows) AS totalCount, rows[$skip..$skip + $limit] AS page`,
-        { ...args },
-      );
-      const record = result.records[0];
-      return {
-        items: ((record?.get('page') as Row[] | undefined) ?? []).map(toRecord),
-        totalCount: (record?.get('totalCount') as number | undefined) ?? 0,
-      };
-    });
+    const records = await this.db.query(
+      `MATCH (c:ResolutionCandidate {status: $status})
+       WHERE $categories IS NULL OR c.category IN $categories
+       ${PAIR}
+       WHERE $status <> 'OPEN' OR ea <> eb
+       WITH c, ea, eb ORDER BY c.score DESC, c.id
+       WITH collect(${CANDIDATE}) AS rows
+       RETURN size(rows) AS totalCount, rows[$skip..$skip + $limit] AS page`,
+      { ...args },
+    );
+    const record = records[0];
+    return {
+      items: ((record?.get('page') as Row[] | undefined) ?? []).map(toRecord),
+      totalCount: (record?.get('totalCount') as number | undefined) ?? 0,
+    };
   }
 
   /** The pair, locked for a decision; checked by `decide` before anything is written. */

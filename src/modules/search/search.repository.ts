@@ -19,31 +19,29 @@ export class SearchRepository {
     limit: number,
     steps: PrefetchStep[],
   ): Promise<{ score: number; node: GraphNode; related?: ReadResult[] }[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
-         WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-         WITH node, score,
-              toLower(node.name) = $exact OR toLower(coalesce(node.acronym, '')) = $exact
-                OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) AS isExact
-         ORDER BY isExact DESC, score DESC, node.name, node.id
-         LIMIT $limit
-         RETURN labels(node) AS labels, properties(node) AS props, score,
-                ${steps.length > 0 ? treeProjection('node', steps) : 'null'} AS related
-         ORDER BY isExact DESC, score DESC, node.name, node.id`,
-        {
-          query: luceneQuery,
-          exact,
-          labels: labels ?? null,
-          limit: neo4j.int(limit),
-          ...treeParameters(steps),
-        },
-      );
-      return result.records.map((r) => ({
-        score: r.get('score') as number,
-        node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
-        related: (r.get('related') as ReadResult[] | null) ?? undefined,
-      }));
-    });
+    const records = await this.db.query(
+      `CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+       WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+       WITH node, score,
+            toLower(node.name) = $exact OR toLower(coalesce(node.acronym, '')) = $exact
+              OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) = $exact) AS isExact
+       ORDER BY isExact DESC, score DESC, node.name, node.id
+       LIMIT $limit
+       RETURN labels(node) AS labels, properties(node) AS props, score,
+              ${steps.length > 0 ? treeProjection('node', steps) : 'null'} AS related
+       ORDER BY isExact DESC, score DESC, node.name, node.id`,
+      {
+        query: luceneQuery,
+        exact,
+        labels: labels ?? null,
+        limit: neo4j.int(limit),
+        ...treeParameters(steps),
+      },
+    );
+    return records.map((r) => ({
+      score: r.get('score') as number,
+      node: toGraphNode(r.get('labels') as string[], r.get('props') as Record<string, unknown>),
+      related: (r.get('related') as ReadResult[] | null) ?? undefined,
+    }));
   }
 }

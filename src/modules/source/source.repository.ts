@@ -14,18 +14,16 @@ export class SourceRepository {
 
   /** Stored sources whose address ingest would refuse today (stored before it checked the scheme). */
   async refusedAddresses(limit: number): Promise<RefusedAddresses> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `MATCH (s:Source) WHERE s.url IS NOT NULL AND NOT s.url =~ $pattern
-         WITH s ORDER BY s.id
-         RETURN count(s) AS count, collect({id: s.id, url: s.url})[..$limit] AS sources`,
-        { pattern: WEB_ADDRESS_PATTERN, limit: neo4j.int(limit) },
-      );
-      const record = result.records[0];
-      return {
-        count: (record?.get('count') as number | undefined) ?? 0,
-        sources: (record?.get('sources') as RefusedAddresses['sources'] | undefined) ?? [],
-      };
-    });
+    const records = await this.db.query(
+      `MATCH (s:Source) WHERE s.url IS NOT NULL AND NOT s.url =~ $pattern
+       WITH s ORDER BY s.id
+       RETURN count(s) AS count, collect({id: s.id, url: s.url})[..$limit] AS sources`,
+      { pattern: WEB_ADDRESS_PATTERN, limit: neo4j.int(limit) },
+    );
+    const record = records[0];
+    return {
+      count: (record?.get('count') as number | undefined) ?? 0,
+      sources: (record?.get('sources') as RefusedAddresses['sources'] | undefined) ?? [],
+    };
   }
 }
