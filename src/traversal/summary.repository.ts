@@ -141,55 +141,53 @@ export class SummaryRepository {
     threshold: number;
     perGroup: number;
   }): Promise<{ entity: GraphNode; total: number; groups: GroupRow[] } | undefined> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `WITH $id AS id
-         ${CURRENT_ENTITY}
-         WITH entity AS a
-         CALL (a) {
-           ${memberRows('a')}
-           RETURN collect({kind: kind, relationship: relationship, direction: direction, earliest: earliest,
-                           latest: latest, m: m}) AS rows, count(DISTINCT m.b) AS total
-         }
-         CALL (rows, total) {
-           UNWIND rows AS row
-           WITH total, row, row.m AS m ORDER BY ${FIRST_KEYS}
-           WITH total, row.kind AS kind, row.relationship AS relationship, row.direction AS direction,
-                count(*) AS count, min(row.earliest) AS from, max(row.latest) AS to, collect(row.m) AS members
-           WITH *, CASE WHEN total <= $threshold THEN count ELSE $perGroup END AS keep
-           ${RANK}
-           WITH kind, relationship, direction, count, from, to, ranked[..keep] AS ranked
-           ORDER BY count DESC, kind, relationship, direction
-           RETURN collect({kind: kind, relationship: relationship, direction: direction, count: count,
-                           from: toString(from), to: toString(to), members: ${PROJECT('ranked')}}) AS groups
-         }
-         RETURN labels(a) AS labels, properties(a) AS props, groups, total`,
-        {
-          id: args.id,
-          ...params(args.filter),
-          types: args.types,
-          kind: null,
-          direction: null,
-          threshold: neo4j.int(args.threshold),
-          perGroup: neo4j.int(args.perGroup),
-        },
-      );
-      const record = result.records[0];
-      if (!record) return undefined;
-      const groups = (record.get('groups') as (Omit<GroupRow, 'members'> & { members: MemberRow[] })[]).map(
-        (g) => ({
-          ...g,
-          from: g.from ?? undefined,
-          to: g.to ?? undefined,
-          members: g.members.map(toMember),
-        }),
-      );
-      return {
-        entity: toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>),
-        total: record.get('total') as number,
-        groups,
-      };
-    });
+    const records = await this.db.query(
+      `WITH $id AS id
+       ${CURRENT_ENTITY}
+       WITH entity AS a
+       CALL (a) {
+         ${memberRows('a')}
+         RETURN collect({kind: kind, relationship: relationship, direction: direction, earliest: earliest,
+                         latest: latest, m: m}) AS rows, count(DISTINCT m.b) AS total
+       }
+       CALL (rows, total) {
+         UNWIND rows AS row
+         WITH total, row, row.m AS m ORDER BY ${FIRST_KEYS}
+         WITH total, row.kind AS kind, row.relationship AS relationship, row.direction AS direction,
+              count(*) AS count, min(row.earliest) AS from, max(row.latest) AS to, collect(row.m) AS members
+         WITH *, CASE WHEN total <= $threshold THEN count ELSE $perGroup END AS keep
+         ${RANK}
+         WITH kind, relationship, direction, count, from, to, ranked[..keep] AS ranked
+         ORDER BY count DESC, kind, relationship, direction
+         RETURN collect({kind: kind, relationship: relationship, direction: direction, count: count,
+                         from: toString(from), to: toString(to), members: ${PROJECT('ranked')}}) AS groups
+       }
+       RETURN labels(a) AS labels, properties(a) AS props, groups, total`,
+      {
+        id: args.id,
+        ...params(args.filter),
+        types: args.types,
+        kind: null,
+        direction: null,
+        threshold: neo4j.int(args.threshold),
+        perGroup: neo4j.int(args.perGroup),
+      },
+    );
+    const record = records[0];
+    if (!record) return undefined;
+    const groups = (record.get('groups') as (Omit<GroupRow, 'members'> & { members: MemberRow[] })[]).map(
+      (g) => ({
+        ...g,
+        from: g.from ?? undefined,
+        to: g.to ?? undefined,
+        members: g.members.map(toMember),
+      }),
+    );
+    return {
+      entity: toGraphNode(record.get('labels') as string[], record.get('props') as Record<string, unknown>),
+      total: record.get('total') as number,
+      groups,
+    };
   }
 
   /** One page of a group's members by the order, and how many it has; undefined when no entity has the id. */
@@ -202,36 +200,34 @@ export class SummaryRepository {
     skip: number;
     limit: number;
   }): Promise<{ members: NeighbourMember[]; total: number } | undefined> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `WITH $id AS id
-         ${CURRENT_ENTITY}
-         WITH entity AS a
-         CALL (a) {
-           ${memberRows('a')}
-           WITH m ORDER BY ${FIRST_KEYS}
-           RETURN collect(m) AS members
-         }
-         WITH members, size(members) AS total, $skip + $limit AS keep
-         ${RANK}
-         WITH total, ${PROJECT('ranked[$skip..keep]')} AS members
-         RETURN total, members`,
-        {
-          id: args.id,
-          ...params(args.filter),
-          types: [args.relationship],
-          kind: args.kind,
-          direction: args.direction,
-          skip: neo4j.int(args.skip),
-          limit: neo4j.int(args.limit),
-        },
-      );
-      const record = result.records[0];
-      if (!record) return undefined;
-      return {
-        total: record.get('total') as number,
-        members: (record.get('members') as MemberRow[]).map(toMember),
-      };
-    });
+    const records = await this.db.query(
+      `WITH $id AS id
+       ${CURRENT_ENTITY}
+       WITH entity AS a
+       CALL (a) {
+         ${memberRows('a')}
+         WITH m ORDER BY ${FIRST_KEYS}
+         RETURN collect(m) AS members
+       }
+       WITH members, size(members) AS total, $skip + $limit AS keep
+       ${RANK}
+       WITH total, ${PROJECT('ranked[$skip..keep]')} AS members
+       RETURN total, members`,
+      {
+        id: args.id,
+        ...params(args.filter),
+        types: [args.relationship],
+        kind: args.kind,
+        direction: args.direction,
+        skip: neo4j.int(args.skip),
+        limit: neo4j.int(args.limit),
+      },
+    );
+    const record = records[0];
+    if (!record) return undefined;
+    return {
+      total: record.get('total') as number,
+      members: (record.get('members') as MemberRow[]).map(toMember),
+    };
   }
 }

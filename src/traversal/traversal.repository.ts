@@ -84,15 +84,13 @@ export class TraversalRepository {
 
   /** The current id of each id that names an entity: itself, or the entity a merged id was merged into. */
   async resolveIds(ids: string[]): Promise<Map<string, string>> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `UNWIND $ids AS id
-         ${CURRENT_ENTITY}
-         RETURN id, entity.id AS current`,
-        { ids },
-      );
-      return new Map(result.records.map((r) => [r.get('id') as string, r.get('current') as string]));
-    });
+    const records = await this.db.query(
+      `UNWIND $ids AS id
+       ${CURRENT_ENTITY}
+       RETURN id, entity.id AS current`,
+      { ids },
+    );
+    return new Map(records.map((r) => [r.get('id') as string, r.get('current') as string]));
   }
 
   /**
@@ -111,41 +109,39 @@ export class TraversalRepository {
     properties: string[] | null;
     edgeProperties: string[] | null;
   }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } | undefined> {
-    return this.db.read(async (tx) => {
-      // The depth is a whole number checked by the service: one block per level.
-      const result = await tx.run(
-        `WITH $id AS id
-         ${CURRENT_ENTITY}
-         WITH [entity] AS frontier, [entity] AS seen, [] AS edges, false AS truncated
-         ${NEIGHBOURHOOD_LEVEL(args.kinds).repeat(Math.trunc(args.depth))}
-         RETURN [n IN seen | {labels: labels(n), props: ${PROPERTIES('n', '$keys')}}] AS nodes,
-                [r IN edges | {from: startNode(r).id, to: endNode(r).id, kind: type(r),
-                               props: ${PROPERTIES('r', '$edgeKeys')}}] AS edges,
-                truncated`,
-        {
-          id: args.id,
-          labels: args.labels,
-          from: args.from,
-          to: args.to,
-          rowCap: neo4j.int(args.nodeLimit * ROWS_PER_NODE),
-          nodeLimit: neo4j.int(args.nodeLimit),
-          keys: args.properties,
-          edgeKeys: args.edgeProperties,
-        },
-      );
-      const record = result.records[0];
-      if (!record) return undefined;
-      const nodes = (record.get('nodes') as NodeRow[]).map((row) =>
-        node({ labels: row.labels, props: keyed(args.properties, row.props) }),
-      );
-      // A relationship reached from both its ends, at one level or two, is one edge.
-      const edges = new Map<string, GraphEdge>();
-      for (const row of record.get('edges') as EdgeRow[]) {
-        const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
-        edges.set(edge.id, edge);
-      }
-      return { nodes, edges: [...edges.values()], truncated: record.get('truncated') as boolean };
-    });
+    // The depth is a whole number checked by the service: one block per level.
+    const records = await this.db.query(
+      `WITH $id AS id
+       ${CURRENT_ENTITY}
+       WITH [entity] AS frontier, [entity] AS seen, [] AS edges, false AS truncated
+       ${NEIGHBOURHOOD_LEVEL(args.kinds).repeat(Math.trunc(args.depth))}
+       RETURN [n IN seen | {labels: labels(n), props: ${PROPERTIES('n', '$keys')}}] AS nodes,
+              [r IN edges | {from: startNode(r).id, to: endNode(r).id, kind: type(r),
+                             props: ${PROPERTIES('r', '$edgeKeys')}}] AS edges,
+              truncated`,
+      {
+        id: args.id,
+        labels: args.labels,
+        from: args.from,
+        to: args.to,
+        rowCap: neo4j.int(args.nodeLimit * ROWS_PER_NODE),
+        nodeLimit: neo4j.int(args.nodeLimit),
+        keys: args.properties,
+        edgeKeys: args.edgeProperties,
+      },
+    );
+    const record = records[0];
+    if (!record) return undefined;
+    const nodes = (record.get('nodes') as NodeRow[]).map((row) =>
+      node({ labels: row.labels, props: keyed(args.properties, row.props) }),
+    );
+    // A relationship reached from both its ends, at one level or two, is one edge.
+    const edges = new Map<string, GraphEdge>();
+    for (const row of record.get('edges') as EdgeRow[]) {
+      const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
+      edges.set(edge.id, edge);
+    }
+    return { nodes, edges: [...edges.values()], truncated: record.get('truncated') as boolean };
   }
 
   /**
@@ -159,31 +155,29 @@ export class TraversalRepository {
     kinds: RelationshipKind[],
     count: number,
   ): Promise<{ from?: string; to?: string; paths: PathRows[] }> {
-    return this.db.read(async (tx) => {
-      // SHORTEST and the quantifier take literals: both are whole numbers checked by the service.
-      const result = await tx.run(
-        `OPTIONAL CALL () { WITH $from AS id ${CURRENT_ENTITY} RETURN entity AS a }
-         OPTIONAL CALL () { WITH $to AS id ${CURRENT_ENTITY} RETURN entity AS b }
-         OPTIONAL MATCH p = SHORTEST ${Math.trunc(count)} (a)-[:${typeUnion(kinds)}]-{1,${Math.trunc(maxDepth)}}(b)
-         WHERE a <> b AND all(n IN nodes(p) WHERE n:Entity)
-         RETURN a.id AS from, b.id AS to,
-                [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
-                [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges
-         ORDER BY length(p)`,
-        { from, to },
-      );
-      const first = result.records[0];
-      return {
-        from: (first?.get('from') as string | null) ?? undefined,
-        to: (first?.get('to') as string | null) ?? undefined,
-        paths: result.records
-          .filter((r) => r.get('nodes') !== null)
-          .map((r) => ({
-            nodes: (r.get('nodes') as NodeRow[]).map(node),
-            edges: (r.get('edges') as EdgeRow[]).map(toEdge),
-          })),
-      };
-    });
+    // SHORTEST and the quantifier take literals: both are whole numbers checked by the service.
+    const records = await this.db.query(
+      `OPTIONAL CALL () { WITH $from AS id ${CURRENT_ENTITY} RETURN entity AS a }
+       OPTIONAL CALL () { WITH $to AS id ${CURRENT_ENTITY} RETURN entity AS b }
+       OPTIONAL MATCH p = SHORTEST ${Math.trunc(count)} (a)-[:${typeUnion(kinds)}]-{1,${Math.trunc(maxDepth)}}(b)
+       WHERE a <> b AND all(n IN nodes(p) WHERE n:Entity)
+       RETURN a.id AS from, b.id AS to,
+              [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
+              [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges
+       ORDER BY length(p)`,
+      { from, to },
+    );
+    const first = records[0];
+    return {
+      from: (first?.get('from') as string | null) ?? undefined,
+      to: (first?.get('to') as string | null) ?? undefined,
+      paths: records
+        .filter((r) => r.get('nodes') !== null)
+        .map((r) => ({
+          nodes: (r.get('nodes') as NodeRow[]).map(node),
+          edges: (r.get('edges') as EdgeRow[]).map(toEdge),
+        })),
+    };
   }
 
   /** Entities linked to both a and b, with the relationships on each side. */
@@ -192,24 +186,22 @@ export class TraversalRepository {
     b: string,
     limit: number,
   ): Promise<{ node: GraphNode; viaA: GraphEdge[]; viaB: GraphEdge[] }[]> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `MATCH (a:Entity {id: $a})-[ra]-(c:Entity)-[rb]-(b:Entity {id: $b})
-         WHERE c <> a AND c <> b AND NOT type(ra) IN ['MERGED_INTO'] AND NOT type(rb) IN ['MERGED_INTO']
-         WITH c,
-              collect(DISTINCT {from: startNode(ra).id, to: endNode(ra).id, kind: type(ra), props: properties(ra)}) AS viaA,
-              collect(DISTINCT {from: startNode(rb).id, to: endNode(rb).id, kind: type(rb), props: properties(rb)}) AS viaB
-         RETURN labels(c) AS labels, properties(c) AS props, viaA, viaB
-         ORDER BY c.date, c.name
-         LIMIT $limit`,
-        { a, b, limit: neo4j.int(limit) },
-      );
-      return result.records.map((r) => ({
-        node: node(r.toObject() as NodeRow),
-        viaA: (r.get('viaA') as EdgeRow[]).map(toEdge),
-        viaB: (r.get('viaB') as EdgeRow[]).map(toEdge),
-      }));
-    });
+    const records = await this.db.query(
+      `MATCH (a:Entity {id: $a})-[ra]-(c:Entity)-[rb]-(b:Entity {id: $b})
+       WHERE c <> a AND c <> b AND NOT type(ra) IN ['MERGED_INTO'] AND NOT type(rb) IN ['MERGED_INTO']
+       WITH c,
+            collect(DISTINCT {from: startNode(ra).id, to: endNode(ra).id, kind: type(ra), props: properties(ra)}) AS viaA,
+            collect(DISTINCT {from: startNode(rb).id, to: endNode(rb).id, kind: type(rb), props: properties(rb)}) AS viaB
+       RETURN labels(c) AS labels, properties(c) AS props, viaA, viaB
+       ORDER BY c.date, c.name
+       LIMIT $limit`,
+      { a, b, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => ({
+      node: node(r.toObject() as NodeRow),
+      viaA: (r.get('viaA') as EdgeRow[]).map(toEdge),
+      viaB: (r.get('viaB') as EdgeRow[]).map(toEdge),
+    }));
   }
 
   /**
@@ -227,54 +219,52 @@ export class TraversalRepository {
     skip: number;
     limit: number;
   }): Promise<{ total: number; entries: { event: GraphNode; role: string; viaId: string }[] } | undefined> {
-    return this.db.read(async (tx) => {
-      const result = await tx.run(
-        `WITH $id AS id
-         ${CURRENT_ENTITY}
-         WITH entity AS root
-         OPTIONAL MATCH (sub:Entity)-[:PART_OF*1..6]->(root) WHERE $includeSubUnits AND NOT sub:Event
-         WITH root, collect(DISTINCT sub) AS subUnits
-         CALL (root, subUnits) {
-           WITH [root] + subUnits AS units
-           CALL (units) {
-             UNWIND units AS actor
-             RETURN actor, null AS since, null AS until
-             UNION
-             UNWIND units AS unit
-             MATCH (actor:Person)-[position:HOLDS_POSITION]->(unit) WHERE $includePeople
-             RETURN actor, position.since AS since, position.until AS until
-           }
-           CALL (actor) {
-             MATCH (actor)-[r:PARTICIPATED_IN]->(e:Event) RETURN e, r.role AS role
-             UNION
-             MATCH (e:Event)-[:AT_SITE]->(actor) RETURN e, 'SITE' AS role
-             UNION
-             MATCH (actor)-[:PARTY_TO]->(:Agreement)-[:REACHED_AT]->(e:Event) RETURN e, 'PARTY' AS role
-           }
-           WITH e, role, actor, since, until
-           WHERE ($from IS NULL OR coalesce(e.endDate, e.date) >= date($from))
-             AND ($to IS NULL OR e.date <= date($to))
-             AND (since IS NULL OR e.date IS NULL OR e.date >= since)
-             AND (until IS NULL OR e.date IS NULL OR e.date <= until)
-           WITH DISTINCT e, role, actor.id AS viaId
-           ORDER BY e.date IS NULL, e.date, e.name, viaId, role
-           RETURN collect({e: e, role: role, viaId: viaId}) AS rows
+    const records = await this.db.query(
+      `WITH $id AS id
+       ${CURRENT_ENTITY}
+       WITH entity AS root
+       OPTIONAL MATCH (sub:Entity)-[:PART_OF*1..6]->(root) WHERE $includeSubUnits AND NOT sub:Event
+       WITH root, collect(DISTINCT sub) AS subUnits
+       CALL (root, subUnits) {
+         WITH [root] + subUnits AS units
+         CALL (units) {
+           UNWIND units AS actor
+           RETURN actor, null AS since, null AS until
+           UNION
+           UNWIND units AS unit
+           MATCH (actor:Person)-[position:HOLDS_POSITION]->(unit) WHERE $includePeople
+           RETURN actor, position.since AS since, position.until AS until
          }
-         RETURN size(rows) AS total,
-                [row IN rows[$skip..$skip + $limit] |
-                  {labels: labels(row.e), props: properties(row.e), role: row.role, viaId: row.viaId}] AS entries`,
-        { ...args, skip: neo4j.int(args.skip), limit: neo4j.int(args.limit) },
-      );
-      const record = result.records[0];
-      if (!record) return undefined;
-      return {
-        total: record.get('total') as number,
-        entries: (record.get('entries') as (NodeRow & { role: string; viaId: string })[]).map((row) => ({
-          event: node(row),
-          role: row.role,
-          viaId: row.viaId,
-        })),
-      };
-    });
+         CALL (actor) {
+           MATCH (actor)-[r:PARTICIPATED_IN]->(e:Event) RETURN e, r.role AS role
+           UNION
+           MATCH (e:Event)-[:AT_SITE]->(actor) RETURN e, 'SITE' AS role
+           UNION
+           MATCH (actor)-[:PARTY_TO]->(:Agreement)-[:REACHED_AT]->(e:Event) RETURN e, 'PARTY' AS role
+         }
+         WITH e, role, actor, since, until
+         WHERE ($from IS NULL OR coalesce(e.endDate, e.date) >= date($from))
+           AND ($to IS NULL OR e.date <= date($to))
+           AND (since IS NULL OR e.date IS NULL OR e.date >= since)
+           AND (until IS NULL OR e.date IS NULL OR e.date <= until)
+         WITH DISTINCT e, role, actor.id AS viaId
+         ORDER BY e.date IS NULL, e.date, e.name, viaId, role
+         RETURN collect({e: e, role: role, viaId: viaId}) AS rows
+       }
+       RETURN size(rows) AS total,
+              [row IN rows[$skip..$skip + $limit] |
+                {labels: labels(row.e), props: properties(row.e), role: row.role, viaId: row.viaId}] AS entries`,
+      { ...args, skip: neo4j.int(args.skip), limit: neo4j.int(args.limit) },
+    );
+    const record = records[0];
+    if (!record) return undefined;
+    return {
+      total: record.get('total') as number,
+      entries: (record.get('entries') as (NodeRow & { role: string; viaId: string })[]).map((row) => ({
+        event: node(row),
+        role: row.role,
+        viaId: row.viaId,
+      })),
+    };
   }
 }
