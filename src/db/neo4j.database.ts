@@ -28,6 +28,19 @@ const RETRY_JITTER = 0.2;
 /** Why a call stopped waiting: its time ran out, or the breaker opened while it waited. */
 type Abandoned = { reason: 'deadline' } | { reason: 'breaker' };
 
+/** Waits `ms`, or less when `signal` aborts first: no timer outlives a call given up. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
  * The one way the service talks to Neo4j: one read statement in an auto-commit transaction (query), reads of
  * several statements in executeRead, writes in executeWrite, always naming the database and bounding each
@@ -124,7 +137,7 @@ export class Database {
       const result = await this.guarded(
         neo4j.session.READ,
         timeoutMs ?? this.settings.transactionTimeoutMs,
-        (session, budget) => this.runRetried(session, statement, parameters, budget),
+        (session, budget, givenUp) => this.runRetried(session, statement, parameters, budget, givenUp),
       );
       return result.records;
     } catch (error) {
@@ -135,17 +148,19 @@ export class Database {
   /**
    * `statement` on `session`, again after a retryable error: the driver's schedule for executeRead (a first delay,
    * doubled each time, with jitter, for up to maxRetryTimeMs), cut short where the next attempt would start after
-   * `budgetMs`.
+   * `budgetMs`, and stopped once the call is given up (its session is closed then: nothing more is sent).
    */
   private async runRetried(
     session: Session,
     statement: string,
     parameters: Record<string, unknown>,
     budgetMs: number,
+    givenUp: AbortSignal,
   ): Promise<QueryResult> {
     const end = Date.now() + budgetMs;
     let failedAt: number | undefined;
     for (let delay = RETRY_DELAY_MS; ; delay *= 2) {
+      if (givenUp.aborted) throw new Error('the query was given up before its next attempt');
       this.queries += 1;
       try {
         return await session.run(statement, parameters, { timeout: Math.max(1, end - Date.now()) });
@@ -157,7 +172,7 @@ export class Database {
           Date.now() - failedAt < this.settings.maxRetryTimeMs &&
           Date.now() + wait < end;
         if (!retry) throw error;
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await pause(wait, givenUp);
       }
     }
   }
@@ -196,7 +211,7 @@ export class Database {
   private async guarded<T>(
     mode: SessionMode,
     timeoutMs: number,
-    call: (session: Session, timeoutMs: number) => Promise<T>,
+    call: (session: Session, timeoutMs: number, givenUp: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const budget = Math.min(timeoutMs, currentDeadline()?.remainingMs() ?? timeoutMs);
     if (budget <= 0) throw timedOut(new Error('the request had no time left for another query'));
@@ -206,7 +221,8 @@ export class Database {
     const abandoned = new Promise<Abandoned>((resolve) => (abandon = resolve));
     const timer = setTimeout(() => abandon({ reason: 'deadline' }), budget);
     this.inFlight.add(abandon);
-    const work = call(session, budget);
+    const givenUp = new AbortController();
+    const work = call(session, budget, givenUp.signal);
     let settled = false;
     try {
       const outcome = await Promise.race([
@@ -217,6 +233,7 @@ export class Database {
         abandoned,
       ]);
       settled = !('reason' in outcome);
+      if (!settled) givenUp.abort();
       if ('value' in outcome) {
         permit.answered();
         return outcome.value;
