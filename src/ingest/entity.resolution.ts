@@ -357,11 +357,11 @@ export function resolveMention(mention: Mention, candidates: Candidate[]): Resol
 
   /** Why a candidate that the name alone would have decided was not merged. */
   const notMergedBecause = (s: Scored): string => {
-    if (decided.length > 1 && decided.includes(s)) return ', as another candidate';
+    if (decided.includes(s) && (decided.length > 1 || rivals.length > 1)) return ', as another candidate';
     if (namesake && decided.includes(s)) return ', a name another bears in another parent, country or kind';
-    const oneSided = certainEvidence(mention.category, s.evidence, s.context)
-      ? namedOnOneSide(mention, s.candidate)
-      : undefined;
+    // A person's reason already says when no organisation is in common: this is news only where the name decided.
+    const told = mention.category !== 'Person' || certainEvidence(mention.category, s.evidence, s.context);
+    const oneSided = told ? namedOnOneSide(mention, s.candidate) : undefined;
     return oneSided ? `, ${oneSided}` : '';
   };
   return {

@@ -103,7 +103,17 @@ describe('resolveMention', () => {
 
   it('never merges between two candidates of the same name', () => {
     const twin = { ...munkhbat, id: 'person:s-munkhbat-2', context: [] };
-    expect(resolveMention(mention(['S. Munkhbat']), [munkhbat, twin]).outcome).toBe('UNCERTAIN');
+    expect(resolveMention(mention(['S. Munkhbat']), [munkhbat, twin])).toEqual({
+      outcome: 'UNCERTAIN',
+      candidates: [
+        {
+          id: 'person:s-munkhbat',
+          score: 1,
+          reason: 'same name, a person whose organisation only one side names',
+        },
+        { id: 'person:s-munkhbat-2', score: 1, reason: 'same name, as another candidate' },
+      ],
+    });
     expect(
       resolveMention(mention(['S. Munkhbat'], ['institution:policy-department']), [munkhbat, twin]),
     ).toMatchObject({
