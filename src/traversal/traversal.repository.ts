@@ -50,8 +50,8 @@ const ROWS_PER_NODE = 20;
  * One level of a neighbourhood: the relationships of the nodes first reached by the last level (`frontier`),
  * over `kinds`, to entities within the labels and dates, the `$rowCap` first by the far end's name. The nodes
  * not `seen` before join it, in that order, while there is room for them under `$nodeLimit`; a relationship is
- * kept when both its ends are. A level cut short (nodes left out, or `$rowCap` reached) sets `truncated` and
- * ends the walk. Each node is returned once, with its properties read once, at the end.
+ * kept when both its ends are. A level cut short (nodes left out, or relationships past `$rowCap`: one more is
+ * read to tell) sets `truncated` and ends the walk. Each node is returned once, with its properties read once, at the end.
  */
 const NEIGHBOURHOOD_LEVEL = (kinds: RelationshipKind[]): string => `
   CALL (frontier) {
@@ -62,8 +62,11 @@ const NEIGHBOURHOOD_LEVEL = (kinds: RelationshipKind[]): string => `
       AND ($to IS NULL OR coalesce(b.date, date($to)) <= date($to))
       AND ($from IS NULL OR r.until IS NULL OR r.until >= date($from))
       AND ($to IS NULL OR r.since IS NULL OR r.since <= date($to))
-    WITH r, b ORDER BY b.name, b.id LIMIT $rowCap
-    RETURN count(*) >= $rowCap AS capped, collect(DISTINCT r) AS rels, collect(DISTINCT b) AS reached
+    WITH r, b ORDER BY b.name, b.id LIMIT $rowCap + 1
+    WITH collect({r: r, b: b}) AS rows
+    RETURN size(rows) > $rowCap AS capped,
+           COLLECT { UNWIND rows[..$rowCap] AS row RETURN DISTINCT row.r } AS rels,
+           COLLECT { UNWIND rows[..$rowCap] AS row RETURN DISTINCT row.b } AS reached
   }
   WITH seen, edges, truncated, capped, rels, [b IN reached WHERE NOT b IN seen] AS fresh
   WITH seen, edges, truncated, capped, rels, fresh[..$nodeLimit - size(seen)] AS kept,

@@ -270,7 +270,7 @@ describe('traversals for analysts', () => {
       MATCH (a:Entity {id: $p + 'nb-meeting-A'})
       CREATE (z2)-[:PARTICIPATED_IN {key: '', role: 'ATTENDEE', sourceIds: []}]->(a)
       CREATE (office:Entity:Institution:Ministry {id: $p + 'nb-office', name: 'Nbhd Office', kind: 'MINISTRY', aliases: [], sourceIds: []})
-      FOREACH (posts IN [40, 39] |
+      FOREACH (posts IN [41, 40] |
         CREATE (busy:Entity:Person {id: $p + 'nb-busy-' + posts, name: 'Nbhd Busy', aliases: [], sourceIds: []})
         FOREACH (i IN range(1, posts) |
           CREATE (busy)-[:HOLDS_POSITION {key: 'Post ' + i, title: 'Post ' + i, sourceIds: []}]->(office)))`;
@@ -338,18 +338,18 @@ describe('traversals for analysts', () => {
       });
     });
 
-    it('says a level that reached its cap of relationships was cut short', async () => {
+    it('says a level with more relationships than its cap was cut short, and one with just its cap was not', async () => {
       const posts = (n: number) =>
         Array.from({ length: n }, (_, i) => `busy-${n}>office Post ${i + 1}`).sort();
+      // The cap at limit 2 is 40 relationships a level: of 41 equally near, any 40 are kept.
+      const over = await around('busy-41', 1, 2);
+      expect(over).toMatchObject({ truncated: true, nodes: ['busy-41', 'office'] });
+      expect(over.edges).toHaveLength(40);
+      expect(posts(41)).toEqual(expect.arrayContaining(over.edges));
       expect(await around('busy-40', 1, 2)).toEqual({
-        truncated: true,
+        truncated: false,
         nodes: ['busy-40', 'office'],
         edges: posts(40),
-      });
-      expect(await around('busy-39', 1, 2)).toEqual({
-        truncated: false,
-        nodes: ['busy-39', 'office'],
-        edges: posts(39),
       });
     });
   });
