@@ -245,6 +245,22 @@ export function selectedProperties(info: GraphQLResolveInfo, under: string): str
   return nodeKeys(walk.fields(farSelectionSets(ownSelection(info), under, walk))).any;
 }
 
+/**
+ * Whether the selection being resolved reaches the field at `path` (`['hops', 'edge', 'sources']`), through
+ * fragments and @skip/@include.
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly [string, ...string[]]): boolean {
+  const walk = SelectionWalk.of(info);
+  const last = path[path.length - 1] as string;
+  const sets = path
+    .slice(0, -1)
+    .reduce<(SelectionSetNode | undefined)[]>(
+      (under, name) => farSelectionSets(under, name, walk),
+      ownSelection(info),
+    );
+  return walk.fields(sets).some((field) => field.name.value === last);
+}
+
 /** The selection sets under `field` of a link object's selection (`person` in `people { person { ... } }`). */
 function farSelectionSets(
   sets: readonly (SelectionSetNode | undefined)[],

@@ -149,7 +149,8 @@ export class TraversalRepository {
 
   /**
    * The `count` shortest paths (trails of at most `maxDepth` hops) between the entities `from` and `to` name
-   * (merged ids resolved), shortest first, in one query; an end is undefined when no entity has its id.
+   * (merged ids resolved), shortest first, in one query; an end is undefined when no entity has its id. With
+   * `withSources`, the documents that state the paths' relationships come in the same query.
    */
   async shortestPaths(
     from: string,
@@ -157,7 +158,8 @@ export class TraversalRepository {
     maxDepth: number,
     kinds: RelationshipKind[],
     count: number,
-  ): Promise<{ from?: string; to?: string; paths: PathRows[] }> {
+    withSources = false,
+  ): Promise<{ from?: string; to?: string; paths: PathRows[]; sources: GraphNode[] }> {
     // SHORTEST and the quantifier take literals: both are whole numbers checked by the service.
     const records = await this.db.query(
       `OPTIONAL CALL () { WITH $from AS id ${CURRENT_ENTITY} RETURN entity AS a }
@@ -166,20 +168,29 @@ export class TraversalRepository {
        WHERE a <> b AND all(n IN nodes(p) WHERE n:Entity)
        RETURN a.id AS from, b.id AS to,
               [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
-              [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges
+              [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, kind: type(r), props: properties(r)}] AS edges,
+              COLLECT {
+                UNWIND CASE WHEN $withSources THEN relationships(p) ELSE [] END AS r
+                UNWIND r.sourceIds AS sourceId
+                MATCH (s:Source {id: sourceId})
+                RETURN DISTINCT {labels: labels(s), props: properties(s)}
+              } AS sources
        ORDER BY length(p)`,
-      { from, to },
+      { from, to, withSources },
     );
     const first = records[0];
+    const found = records.filter((r) => r.get('nodes') !== null);
+    const sources = new Map(
+      found.flatMap((r) => (r.get('sources') as NodeRow[]).map(node)).map((s) => [s.id, s]),
+    );
     return {
       from: (first?.get('from') as string | null) ?? undefined,
       to: (first?.get('to') as string | null) ?? undefined,
-      paths: records
-        .filter((r) => r.get('nodes') !== null)
-        .map((r) => ({
-          nodes: (r.get('nodes') as NodeRow[]).map(node),
-          edges: (r.get('edges') as EdgeRow[]).map(toEdge),
-        })),
+      paths: found.map((r) => ({
+        nodes: (r.get('nodes') as NodeRow[]).map(node),
+        edges: (r.get('edges') as EdgeRow[]).map(toEdge),
+      })),
+      sources: [...sources.values()],
     };
   }
 

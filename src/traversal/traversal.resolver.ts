@@ -16,7 +16,7 @@ import {
 import type { GraphNode } from '../db/graph.record';
 import { DateScalar } from '../graphql/date.scalar';
 import { firstArg, firstItems } from '../graphql/list.bounds';
-import { selectedProperties } from '../graphql/prefetch.plan';
+import { selectedProperties, selects } from '../graphql/prefetch.plan';
 import type { RequestContext } from '../graphql/request.context';
 import type { Maybe } from '../graphql/request.loaders';
 import { EntityKind } from '../modules/entity/entity.type';
@@ -67,6 +67,24 @@ const timelineEntry = (row: TimelineRow, ctx: RequestContext): Timeline => ({
   role: row.role,
   via: ctx.graph.node(row.viaId),
 });
+
+/**
+ * The paths asked for; when the selection shows the documents behind their hops, those come in the same query and
+ * the request knows them (their field then reads no more).
+ */
+async function readPaths(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  args: Omit<Parameters<TraversalService['paths']>[0], 'withSources'>,
+): Promise<Path[]> {
+  const withSources = selects(info, ['hops', 'edge', 'sources']);
+  const { paths, sources } = await ctx.services.traversal.paths({ ...args, withSources });
+  ctx.graph.prime(
+    sources.map((node) => ({ node })),
+    [],
+  );
+  return paths;
+}
 
 @Resolver()
 export class TraversalResolver {
@@ -122,11 +140,12 @@ export class TraversalResolver {
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('relationshipKinds', () => [RelationshipKind], { nullable: true })
     relationshipKinds?: RelationshipKind[],
   ): Promise<Path | undefined> {
-    const [path] = await ctx.services.traversal.paths({ from, to, maxDepth, relationshipKinds, first: 1 });
+    const [path] = await readPaths(ctx, info, { from, to, maxDepth, relationshipKinds, first: 1 });
     return path;
   }
 
@@ -135,6 +154,7 @@ export class TraversalResolver {
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('maxDepth', () => Int, { nullable: true }) maxDepth?: number,
     @Arg('first', () => Int, {
       nullable: true,
@@ -144,7 +164,7 @@ export class TraversalResolver {
     @Arg('relationshipKinds', () => [RelationshipKind], { nullable: true })
     relationshipKinds?: RelationshipKind[],
   ): Promise<Path[]> {
-    return ctx.services.traversal.paths({ from, to, maxDepth, first, relationshipKinds });
+    return readPaths(ctx, info, { from, to, maxDepth, first, relationshipKinds });
   }
 
   @Query(() => [CommonConnection], {

@@ -83,13 +83,15 @@ export class TraversalService {
     return found;
   }
 
+  /** The paths, and with `withSources` the documents that state their relationships (read in the same query). */
   async paths(args: {
     from: string;
     to: string;
     maxDepth?: number;
     first?: number;
     relationshipKinds?: RelationshipKind[];
-  }): Promise<Path[]> {
+    withSources?: boolean;
+  }): Promise<{ paths: Path[]; sources: GraphNode[] }> {
     const maxDepth = this.depth('maxDepth', args.maxDepth ?? this.limits.maxTraversalDepth);
     const first = args.first ?? DEFAULT_PATHS;
     if (!Number.isInteger(first) || first < 1 || first > this.limits.maxPaths) {
@@ -101,6 +103,7 @@ export class TraversalService {
       maxDepth,
       this.kinds(args.relationshipKinds),
       first,
+      args.withSources,
     );
     for (const field of ['from', 'to'] as const) {
       if (found[field] === undefined)
@@ -109,7 +112,7 @@ export class TraversalService {
         });
     }
     if (found.from === found.to) throw bad('to', 'is the same entity as from');
-    return found.paths.map(toPath);
+    return { paths: found.paths.map(toPath), sources: found.sources };
   }
 
   async commonConnections(a: string, b: string, limit = COMMON_CONNECTIONS) {

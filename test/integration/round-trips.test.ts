@@ -169,6 +169,30 @@ describe('nested queries and Cypher round trips', () => {
     expect(one.institution.people.map((p) => p.person.name)).toEqual(['Person 3-0', 'Person 3-1']);
   });
 
+  it('answers a shortest path with the documents behind its hops in one query, and reads none it does not show', async () => {
+    type Hop = { explanation: string; edge: { kind: string; sources?: { id: string; title: string }[] } };
+    const path = async (selection: string) => {
+      const before = api.database.queryCount;
+      const { shortestPath } = await data<{ shortestPath: { hops: Hop[] } }>(
+        api,
+        `query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { hops { explanation edge { kind ${selection} } } } }`,
+        { from: `${PREFIX}person-2-0`, to: `${PREFIX}institution-2` },
+      );
+      return {
+        trips: api.database.queryCount - before,
+        explained: shortestPath.hops.every((hop) => hop.explanation.length > 0),
+        edges: shortestPath.hops.map((hop) => hop.edge),
+      };
+    };
+    const source = { id: `${PREFIX}source`, title: 'round-trip fixture' };
+    expect(await path('sources { id title }')).toEqual({
+      trips: 1,
+      explained: true,
+      edges: [{ kind: 'HOLDS_POSITION', sources: [source] }],
+    });
+    expect(await path('')).toEqual({ trips: 1, explained: true, edges: [{ kind: 'HOLDS_POSITION' }] });
+  });
+
   it('answers the institution detail of a hub in one query, each list cut to its first, as the loaders answer it', async () => {
     const before = api.database.queryCount;
     const looked = await data<{ institution: Record<string, unknown> }>(
