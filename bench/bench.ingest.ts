@@ -1,3 +1,4 @@
+import { cypherLabel } from '../src/db/identifier.whitelist';
 import type { Database } from '../src/db/neo4j.database';
 import type { IngestDocument } from '../src/ingest/document.types';
 import type { Call, Target } from './bench.queries';
@@ -99,17 +100,24 @@ export async function ingestSnapshot(db: Database, prefix: string): Promise<unkn
   });
 }
 
-/** Removes what a run wrote, a few thousand nodes per transaction. */
+/**
+ * Removes what a run wrote, a few thousand nodes per transaction: its entities and sources, then the lock nodes
+ * ingest made for their ids (`id|` and the id). Left behind, those grew the tier by every run's ids.
+ */
 export async function removeIngested(db: Database, prefix: string): Promise<void> {
-  for (;;) {
-    const removed = await db.write(async (tx) => {
-      const result = await tx.run(
-        `MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $prefix
-         WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS removed`,
-        { prefix },
-      );
-      return result.records[0]?.get('removed') as number;
-    });
-    if (removed === 0) return;
+  const batches = [
+    `MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $prefix
+     WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS removed`,
+    `MATCH (lock:${cypherLabel('ResolutionLock')}) WHERE lock.key STARTS WITH 'id|' + $prefix
+     WITH lock LIMIT 5000 DELETE lock RETURN count(*) AS removed`,
+  ];
+  for (const batch of batches) {
+    for (;;) {
+      const removed = await db.write(async (tx) => {
+        const result = await tx.run(batch, { prefix });
+        return result.records[0]?.get('removed') as number;
+      });
+      if (removed === 0) break;
+    }
   }
 }
