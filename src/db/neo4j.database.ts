@@ -7,6 +7,7 @@ import neo4j, {
   type Session,
   type SessionMode,
 } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceUnavailable, timedOut } from '../common/app.errors';
 import type { Config } from '../config/app.config';
 import { CircuitBreaker, type BreakerState } from './circuit.breaker';
@@ -27,19 +28,6 @@ const RETRY_JITTER = 0.2;
 
 /** Why a call stopped waiting: its time ran out, or the breaker opened while it waited. */
 type Abandoned = { reason: 'deadline' } | { reason: 'breaker' };
-
-/** Waits `ms`, or less when `signal` aborts first: no timer outlives a call given up. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * The one way the service talks to Neo4j: one read statement in an auto-commit transaction (query), reads of
@@ -172,7 +160,8 @@ export class Database {
           Date.now() - failedAt < this.settings.maxRetryTimeMs &&
           Date.now() + wait < end;
         if (!retry) throw error;
-        await pause(wait, givenUp);
+        // Rejects as soon as the call is given up: no timer outlives it.
+        await sleep(wait, undefined, { signal: givenUp });
       }
     }
   }
