@@ -11,6 +11,8 @@ interface EdgeRow {
   kind: RelationshipKind;
   props: Record<string, unknown>;
 }
+/** An edge as the neighbourhood returns it: from, to, kind and properties. */
+type EdgeTuple = [string, string, RelationshipKind, unknown];
 interface NodeRow {
   labels: string[];
   props: Record<string, unknown>;
@@ -118,9 +120,8 @@ export class TraversalRepository {
        ${CURRENT_ENTITY}
        WITH [entity] AS frontier, [entity] AS seen, [] AS edges, false AS truncated
        ${NEIGHBOURHOOD_LEVEL(args.kinds).repeat(Math.trunc(args.depth))}
-       RETURN [n IN seen | {labels: labels(n), props: ${PROPERTIES('n', '$keys')}}] AS nodes,
-              [r IN edges | {from: startNode(r).id, to: endNode(r).id, kind: type(r),
-                             props: ${PROPERTIES('r', '$edgeKeys')}}] AS edges,
+       RETURN [n IN seen | [labels(n), ${PROPERTIES('n', '$keys')}]] AS nodes,
+              [r IN edges | [startNode(r).id, endNode(r).id, type(r), ${PROPERTIES('r', '$edgeKeys')}]] AS edges,
               truncated`,
       {
         id: args.id,
@@ -135,13 +136,14 @@ export class TraversalRepository {
     );
     const record = records[0];
     if (!record) return undefined;
-    const nodes = (record.get('nodes') as NodeRow[]).map((row) =>
-      node({ labels: row.labels, props: keyed(args.properties, row.props) }),
+    // Rows are lists, not maps: a map sends its keys again with every node and edge.
+    const nodes = (record.get('nodes') as [string[], unknown][]).map(([labels, props]) =>
+      node({ labels, props: keyed(args.properties, props) }),
     );
     // A relationship reached from both its ends, at one level or two, is one edge.
     const edges = new Map<string, GraphEdge>();
-    for (const row of record.get('edges') as EdgeRow[]) {
-      const edge = toEdge({ ...row, props: keyed(args.edgeProperties, row.props) });
+    for (const [from, to, kind, props] of record.get('edges') as EdgeTuple[]) {
+      const edge = toEdge({ from, to, kind, props: keyed(args.edgeProperties, props) });
       edges.set(edge.id, edge);
     }
     return { nodes, edges: [...edges.values()], truncated: record.get('truncated') as boolean };
