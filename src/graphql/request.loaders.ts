@@ -197,24 +197,19 @@ export class RequestLoaders {
       const step = steps[i] as PrefetchStep;
       const result = related[i];
       if (!result) continue;
-      const rows = result.items;
+      const [rows, count] = result;
       const items: ReadItem[] = [];
-      for (const row of rows) {
+      for (const [type, rel, labels, props] of rows) {
         items.push({
-          type: row.type,
-          rel: plainPropertiesFrom(step.relKeys, row.rel as unknown[]),
-          node: this.remember(partialNode(row.labels, keysOf(step, row.labels), row.props as unknown[])),
+          type,
+          rel: plainPropertiesFrom(step.relKeys, rel as unknown[]),
+          node: this.remember(partialNode(labels, keysOf(step, labels), props as unknown[])),
         });
       }
-      this.readLoader(step.read, step.params).prime(
-        id,
-        step.first,
-        { items, count: result.count },
-        step.relKeys,
-      );
+      this.readLoader(step.read, step.params).prime(id, step.first, { items, count }, step.relKeys);
       if (step.next.length === 0) continue;
       for (let j = 0; j < rows.length; j += 1) {
-        const below = (rows[j] as ReadRow).related;
+        const below = (rows[j] as ReadRow)[4];
         if (below) this.primeSteps((items[j] as ReadItem).node.id, below, step.next);
       }
     }
@@ -234,17 +229,16 @@ export class RequestLoaders {
   }
 
   /** The nodes a loader reads are whole: a later load of one by id needs no query of its own. */
-  private wholeNodes(result: ReadResult): ListPage {
-    const rows = result.items;
+  private wholeNodes([rows, count]: ReadResult): ListPage {
     const items: ReadItem[] = [];
-    for (const row of rows) {
+    for (const [type, rel, labels, props] of rows) {
       items.push({
-        type: row.type,
-        rel: plainProperties(row.rel as Record<string, unknown>),
-        node: this.remember(toGraphNode(row.labels, row.props as Record<string, unknown>)),
+        type,
+        rel: plainProperties(rel as Record<string, unknown>),
+        node: this.remember(toGraphNode(labels, props as Record<string, unknown>)),
       });
     }
-    return { items, count: result.count };
+    return { items, count };
   }
 
   /** Asked at batch time, so that a request made while Neo4j is away fails with SERVICE_UNAVAILABLE. */

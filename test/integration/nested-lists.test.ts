@@ -185,8 +185,8 @@ describe('nested lists: bounded by first, counted beside, costed at their size',
   it('reads no more of a hub than first, through the look-ahead and through the loaders', async () => {
     const reads = new EntityRepository(api.database);
     const [page] = (await reads.read('involvements', [HUB], 5, {})).values();
-    expect(page?.count).toBe(EVENTS);
-    expect(page?.items.map((row) => (row.props as { id: string }).id)).toEqual(byDate.slice(0, 5));
+    expect(page?.[1]).toBe(EVENTS);
+    expect(page?.[0].map((row) => (row[3] as { id: string }).id)).toEqual(byDate.slice(0, 5));
     const [tree] = (
       await reads.trees(
         [HUB],
@@ -202,8 +202,8 @@ describe('nested lists: bounded by first, counted beside, costed at their size',
         ],
       )
     ).values();
-    expect(tree?.related?.[0]?.count).toBe(EVENTS);
-    expect(tree?.related?.[0]?.items.map((row) => (row.props as string[])[0])).toEqual(byDate.slice(0, 5));
+    expect(tree?.related?.[0]?.[1]).toBe(EVENTS);
+    expect(tree?.related?.[0]?.[0].map((row) => (row[3] as string[])[0])).toEqual(byDate.slice(0, 5));
   });
 
   it('refuses first above the maximum or below 0 with BAD_USER_INPUT naming the list', async () => {

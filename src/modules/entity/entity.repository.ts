@@ -10,23 +10,23 @@ import { LIST_READS, type ListRead, type ReadName, type ReadParams } from './lis
 
 export type { Direction } from './list.reads';
 
-/** A relationship read and the node it reaches, as Cypher returns them (see readRow). */
-export interface ReadRow {
-  type: RelationshipType;
+/**
+ * A relationship read and the node it reaches, as Cypher returns them (see readRow): a list, not a map, since a
+ * map sends its keys again with every row.
+ */
+export type ReadRow = [
+  type: RelationshipType,
   /** All properties, or in the look-ahead, the values of its step's relKeys in their order. */
-  rel: Record<string, unknown> | unknown[];
-  labels: string[];
+  rel: Record<string, unknown> | unknown[],
+  labels: string[],
   /** All properties, or in the look-ahead, the values of its step's keys in their order. */
-  props: Record<string, unknown> | unknown[];
+  props: Record<string, unknown> | unknown[],
   /** In the look-ahead: the steps below, in their order. */
-  related?: ReadResult[];
-}
+  related?: ReadResult[],
+];
 
 /** A read's first items, in its order, and how many there are in all. */
-export interface ReadResult {
-  items: ReadRow[];
-  count: number;
-}
+export type ReadResult = [items: ReadRow[], count: number];
 
 /** A node with what the look-ahead read around it: per step, in the steps' order, that step's read. */
 export interface RelatedTree {
@@ -36,7 +36,7 @@ export interface RelatedTree {
 }
 
 const readRow = (r: string, m: string, props: string, next = '', rel = `properties(${r})`): string =>
-  `{ type: type(${r}), rel: ${rel}, labels: labels(${m}), props: ${props}${next} }`;
+  `[type(${r}), ${rel}, labels(${m}), ${props}${next}]`;
 
 /**
  * The look-ahead's Cypher for the steps from `variable`, one expression for the whole tree: per step, its
@@ -50,7 +50,7 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
     const i = counter.next;
     counter.next += 1;
     const [r, m] = [`r${i}`, `m${i}`];
-    const next = step.next.length > 0 ? `, related: ${treeProjection(m, step.next, counter)}` : '';
+    const next = step.next.length > 0 ? `, ${treeProjection(m, step.next, counter)}` : '';
     const read: ListRead = LIST_READS[step.read];
     const c = {
       from: variable,
@@ -64,7 +64,7 @@ export function treeProjection(variable: string, steps: PrefetchStep[], counter 
     const keys = `CASE WHEN ${m}:${cypherLabel('Institution')} THEN $institutionKeys[${i}]
       WHEN ${m}:${cypherLabel('Place')} THEN $placeKeys[${i}] ELSE $keys[${i}] END`;
     const project = readRow(r, m, `[key IN ${keys} | ${m}[key]]`, next, rel);
-    return `{ items: ${readItems(read, { ...c, project })}, count: ${readCount(read, { ...c, project })} }`;
+    return `[${readItems(read, { ...c, project })}, ${readCount(read, { ...c, project })}]`;
   });
   return `[${reads.join(', ')}]`;
 }
@@ -181,7 +181,7 @@ export class EntityRepository {
     return new Map(
       records.map((r) => [
         r.get('id') as string,
-        { items: r.get('items') as ReadRow[], count: r.get('count') as number },
+        [r.get('items') as ReadRow[], r.get('count') as number] as ReadResult,
       ]),
     );
   }
