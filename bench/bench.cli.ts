@@ -37,6 +37,7 @@ import {
 } from './bench.report';
 import { Client, concurrent, dataOf, median, percentile, sequential, type Budget } from './load.runner';
 import { freePort } from './bench.server';
+import { cpuPerRequest, type CpuPerRequest } from './process.cpu';
 import { processMemory } from './process.memory';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -99,6 +100,9 @@ function lastSyntheticId(tier: Tier): string {
   }
   return last;
 }
+
+/** The process ids of the servers and of Neo4j, whose CPU time the runs at concurrency 16 read. */
+type Pids = Partial<Record<Target | 'neo4j', number>>;
 
 /** A server of the benchmark in its own process; its stdin is ours, so it ends when the benchmark does. */
 class ServerProcess {
@@ -217,10 +221,21 @@ async function checkEqual(query: BenchQuery, clients: Record<Target, Client>): P
   }
 }
 
-const summarize = (
-  samples: { latencies: number[]; rpsC1: number; rps: number }[],
-  trips: number,
-): Measured => {
+/** One repetition of one target: latencies at concurrency 1, then req/s and CPU per request at 16. */
+interface Sample {
+  latencies: number[];
+  rpsC1: number;
+  rps: number;
+  cpu: CpuPerRequest;
+}
+
+/** The median of the values measured (none where a process's CPU time could not be read). */
+const medianOf = (values: (number | undefined)[]): number | undefined => {
+  const known = values.filter((v) => v !== undefined);
+  return known.length === values.length && known.length > 0 ? median(known) : undefined;
+};
+
+const summarize = (samples: Sample[], trips: number): Measured => {
   const p50s = samples.map((s) => percentile(s.latencies, 50));
   const rpss = samples.map((s) => s.rps);
   return {
@@ -232,12 +247,17 @@ const summarize = (
     p50RangeMs: [Math.min(...p50s), Math.max(...p50s)],
     rpsRange: [Math.min(...rpss), Math.max(...rpss)],
     requests: samples.reduce((n, s) => n + s.latencies.length, 0),
+    cpuMs: {
+      server: medianOf(samples.map((s) => s.cpu.server)),
+      neo4j: medianOf(samples.map((s) => s.cpu.neo4j)),
+    },
   };
 };
 
 async function measureRead(
   query: BenchQuery,
   clients: Record<Target, Client>,
+  pids: Pids,
   s: Settings,
 ): Promise<QueryResult> {
   say(`-- ${query.name}: checking answers are equal`);
@@ -253,9 +273,7 @@ async function measureRead(
       maxRequests: 1e6,
     });
   }
-  const samples = new Map<Target, { latencies: number[]; rpsC1: number; rps: number }[]>(
-    targets.map((t) => [t, []]),
-  );
+  const samples = new Map<Target, Sample[]>(targets.map((t) => [t, []]));
   const budget: Budget = { seconds: s.seconds, minRequests: 5, maxRequests: 1e6 };
   for (let rep = 0; rep < s.reps; rep += 1) {
     // Each repetition starts with another server, so drift on a shared machine does not favour one.
@@ -263,11 +281,10 @@ async function measureRead(
       const calls = query.calls[target] as Call[];
       const latencies = await sequential(clients[target], calls, budget);
       const rpsC1 = latencies.length / (latencies.reduce((a, b) => a + b, 0) / 1000);
-      const rps = await concurrent(clients[target], calls, CONCURRENCY, {
-        ...budget,
-        minRequests: CONCURRENCY,
-      });
-      samples.get(target)?.push({ latencies, rpsC1, rps });
+      const { rps, cpu } = await cpuPerRequest({ server: pids[target], neo4j: pids.neo4j }, () =>
+        concurrent(clients[target], calls, CONCURRENCY, { ...budget, minRequests: CONCURRENCY }),
+      );
+      samples.get(target)?.push({ latencies, rpsC1, rps, cpu });
     }
     say(
       `   repetition ${rep + 1}/${s.reps}: ${targets.map((t) => `${t} p50 ${percentile(samples.get(t)?.at(-1)?.latencies ?? [], 50).toFixed(2)} ms`).join(', ')}`,
@@ -286,6 +303,7 @@ async function measureRead(
 async function measureIngest(
   db: Database,
   clients: Record<Target, Client>,
+  pids: Pids,
   s: Settings,
 ): Promise<QueryResult> {
   const shape = tierShape(s.tier);
@@ -316,9 +334,7 @@ async function measureIngest(
         throw new Error(`bulk ingest: ${target} writes a different graph from ours at ${difference}`);
     }
   }
-  const samples = new Map<Target, { latencies: number[]; rpsC1: number; rps: number }[]>(
-    TARGETS.map((t) => [t, []]),
-  );
+  const samples = new Map<Target, Sample[]>(TARGETS.map((t) => [t, []]));
   const reps = s.quick ? 1 : Math.min(3, s.reps);
   const count = ingestDocumentsPerRun(s);
   const exact = { seconds: 0, minRequests: count, maxRequests: count };
@@ -329,10 +345,12 @@ async function measureIngest(
       const calls = (part: string) =>
         documents(`${prefix}${part}-`, count, INGEST_DOCUMENT_SIZE).map((d) => ingestCall(target, d));
       const latencies = await sequential(clients[target], calls('a'), exact);
-      const rps = await concurrent(clients[target], calls('b'), CONCURRENCY, exact);
+      const { rps, cpu } = await cpuPerRequest({ server: pids[target], neo4j: pids.neo4j }, () =>
+        concurrent(clients[target], calls('b'), CONCURRENCY, exact),
+      );
       await removeIngested(db, prefix);
       const seconds = latencies.reduce((a, b) => a + b, 0) / 1000;
-      samples.get(target)?.push({ latencies, rpsC1: latencies.length / seconds, rps });
+      samples.get(target)?.push({ latencies, rpsC1: latencies.length / seconds, rps, cpu });
       say(
         `   repetition ${rep + 1}/${reps}: ${target} ${((count * INGEST_DOCUMENT_SIZE) / seconds).toFixed(0)} entities/s one document at a time, ${(rps * INGEST_DOCUMENT_SIZE).toFixed(0)} with ${CONCURRENCY} clients`,
       );
@@ -421,6 +439,7 @@ async function measureAll(
   s: Settings,
   db: Database,
   clients: Record<Target, Client>,
+  pids: Pids,
   maxNeighborhoodNodes: number,
 ): Promise<QueryResult[]> {
   const params = await chooseParams(db, s.tier, maxNeighborhoodNodes);
@@ -439,9 +458,9 @@ async function measureAll(
     shortestPathQuery(params.pairs),
     searchQuery(params.searches),
   ].filter((q) => chosen(q.name))) {
-    queries.push(await measureRead(query, clients, s));
+    queries.push(await measureRead(query, clients, pids, s));
   }
-  if (chosen('bulk ingest')) queries.push(await measureIngest(db, clients, s));
+  if (chosen('bulk ingest')) queries.push(await measureIngest(db, clients, pids, s));
   return queries;
 }
 
@@ -481,6 +500,7 @@ async function describeRun(
       `${s.reps} repetitions, each server in turn (rotating who goes first): ${s.seconds} s at concurrency 1, then ${s.seconds} s at concurrency ${CONCURRENCY}.`,
       'p50/p99: medians over repetitions of per-repetition percentiles at concurrency 1; req/s: median at concurrency 16; ranges over repetitions.',
       'Round trips: Cypher queries per request, counted by each server around its driver transactions.',
+      `CPU per request: the CPU time (user and system, all threads) the server's process and Neo4j's used during the run at concurrency ${CONCURRENCY}, over the requests it answered (median over repetitions); Neo4j serves one server at a time.`,
     ],
   };
 }
@@ -541,7 +561,11 @@ async function main(): Promise<void> {
       clients[target] = new Client(server.url);
       say(`== ${target} listening at ${server.url}`);
     }
-    const queries = await measureAll(s, neo4j.db, clients, config.limits.maxNeighborhoodNodes);
+    const pids = Object.fromEntries([
+      ...servers.map((server) => [server.target, server.child.pid] as const),
+      ['neo4j', embedded.pid] as const,
+    ]) as Pids;
+    const queries = await measureAll(s, neo4j.db, clients, pids, config.limits.maxNeighborhoodNodes);
     // Read before the servers stop: peak resident memory over the whole run, each process on its own.
     const memory = Object.fromEntries([
       ...servers.map((server) => [server.target, processMemory(server.child.pid)] as const),

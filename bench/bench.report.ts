@@ -12,6 +12,8 @@ export interface Measured {
   p50RangeMs: [number, number];
   rpsRange: [number, number];
   requests: number;
+  /** CPU ms per request at concurrency 16, of the server's process and of Neo4j (absent where unreadable). */
+  cpuMs?: { server?: number; neo4j?: number };
 }
 
 export interface QueryResult {
@@ -132,5 +134,36 @@ export function markdown(results: BenchResults): string {
     `| query | goal (issue 14) | measured | |`,
     `|---|---|---|---|`,
     ...goals,
+    ...cpuTable(results.queries),
   ].join('\n');
+}
+
+/** A target's CPU ms per request, its server's and Neo4j's together; undefined where either is unknown. */
+const cpuTotal = (m: Measured | null): number | undefined =>
+  m?.cpuMs?.server === undefined || m.cpuMs.neo4j === undefined ? undefined : m.cpuMs.server + m.cpuMs.neo4j;
+
+/**
+ * CPU time per request at concurrency 16, server and Neo4j: what req/s measures on a machine whose cores every
+ * process shares, less moved by what else runs on it. None where it could not be read (not Linux).
+ */
+function cpuTable(queries: QueryResult[]): string[] {
+  const cell = (m: Measured | null): string =>
+    cpuTotal(m) === undefined ? '–' : `${ms(m?.cpuMs?.server ?? 0)} + ${ms(m?.cpuMs?.neo4j ?? 0)}`;
+  const versus = (q: QueryResult, other: Measured | null): string => {
+    const [ours, theirs] = [cpuTotal(q.ours), cpuTotal(other)];
+    return ours === undefined || theirs === undefined ? '–' : ratio(ours, theirs);
+  };
+  const rows = queries
+    .filter((q) => cpuTotal(q.ours) !== undefined)
+    .map(
+      (q) =>
+        `| ${q.name} | ${cell(q.ours)} | ${cell(q.limit)} | ${cell(q.peer)} | ${versus(q, q.limit)} | ${versus(q, q.peer)} |`,
+    );
+  if (rows.length === 0) return [];
+  return [
+    '',
+    `| query | CPU ms/request ours: server + Neo4j | limit | peer | ours/limit | ours/peer |`,
+    `|---|---|---|---|---|---|`,
+    ...rows,
+  ];
 }

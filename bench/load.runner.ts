@@ -107,13 +107,13 @@ export async function sequential(client: Client, calls: Call[], budget: Budget):
   return latencies;
 }
 
-/** `concurrency` clients sending back to back, cycling through `calls`: requests per second. */
+/** `concurrency` clients sending back to back, cycling through `calls`: requests per second, and how many. */
 export async function concurrent(
   client: Client,
   calls: Call[],
   concurrency: number,
   budget: Budget,
-): Promise<number> {
+): Promise<{ rps: number; requests: number }> {
   let sent = 0;
   let done = 0;
   const started = Date.now();
@@ -127,7 +127,7 @@ export async function concurrent(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return done / ((Date.now() - started) / 1000);
+  return { rps: done / ((Date.now() - started) / 1000), requests: done };
 }
 
 export function percentile(values: number[], p: number): number {
