@@ -25,6 +25,7 @@ import { SummaryResolver } from '../traversal/summary.resolver';
 import { GraphEdgeResolver, TraversalResolver } from '../traversal/traversal.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
+import { passLeafArgumentsDirectly } from './argument.passing';
 import { completeNodesBeforeFields } from './node.completion';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
@@ -57,7 +58,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     authChecker,
   });
-  return completeNodesBeforeFields(schema);
+  return completeNodesBeforeFields(passLeafArgumentsDirectly(schema));
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that it changes only when the schema does. */
