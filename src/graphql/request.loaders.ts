@@ -22,6 +22,10 @@ import type { PrefetchStep } from './prefetch.plan';
 /** A value known at once, or one still to be read. */
 export type Maybe<T> = T | Promise<T>;
 
+/** `next` of the value: at once when it is known, else once it is read. */
+export const thenMaybe = <T, U>(value: Maybe<T>, next: (value: T) => U): Maybe<U> =>
+  value instanceof Promise ? value.then(next) : next(value);
+
 /** A relationship read and the node it reaches. */
 export interface ReadItem {
   type: RelationshipType;
@@ -79,11 +83,14 @@ class ReadLoader {
     );
   }
 
-  /** `relKeys`: the relationship properties the caller reads (a page read with fewer is read again, whole). */
-  async load(id: string, first: number, relKeys: readonly string[]): Promise<ListPage> {
+  /**
+   * `relKeys`: the relationship properties the caller reads (a page read with fewer is read again, whole). A page
+   * known is answered at once, not as a promise.
+   */
+  load(id: string, first: number, relKeys: readonly string[]): Maybe<ListPage> {
     const known = this.known.get(id);
     if (known && covers(known, first, relKeys)) return cut(known.page, first);
-    return cut(await this.batches.load({ id, first }), first);
+    return this.batches.load({ id, first }).then((page) => cut(page, first));
   }
 
   /** `relKeys`: those the page's relationships were read with; undefined, all. */
@@ -142,7 +149,7 @@ export class RequestLoaders {
     first: number,
     params: ReadParams = {},
     relKeys: readonly string[] = [],
-  ): Promise<ListPage> {
+  ): Maybe<ListPage> {
     return this.readLoader(read, params).load(id, first, relKeys);
   }
 

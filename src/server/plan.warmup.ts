@@ -153,7 +153,7 @@ export async function warmPlans(deps: {
   const steps = WARMED_OPERATIONS.flatMap(({ query, variables }) => stepsOf(query, variables));
   await attempt(() => loaders.nodes.load(NONE));
   await attempt(() => loaders.countries.load(NONE));
-  for (const step of steps) await attempt(() => loaders.read(step.read, NONE, step.first, step.params));
+  for (const step of steps) await attempt(async () => loaders.read(step.read, NONE, step.first, step.params));
   const report = { statements, failures, ms: Date.now() - started };
   deps.log.info(
     { statements: statements.length, failures, ms: report.ms },

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { countOf, firstArg } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { Entity } from '../entity/entity.type';
 import { Event } from '../event/event.type';
 import { Institution } from '../institution/institution.type';
@@ -15,7 +16,7 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event at which it was reached.' })
-  reachedAt(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  reachedAt(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Agreement.reachedAt', agreement.id);
   }
 
@@ -24,17 +25,17 @@ export class AgreementResolver {
     @Root() agreement: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Agreement.parties')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Agreement.parties', agreement.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Agreement.parties'))
-  partiesCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  partiesCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Agreement.parties', agreement.id);
   }
 
   @FieldResolver(() => Framework, { nullable: true, description: 'The framework it sits under.' })
-  framework(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  framework(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Agreement.framework', agreement.id);
   }
 
@@ -43,12 +44,12 @@ export class AgreementResolver {
     @Root() agreement: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Agreement.commitments')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Agreement.commitments', agreement.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Agreement.commitments'))
-  commitmentsCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  commitmentsCount(@Root() agreement: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Agreement.commitments', agreement.id);
   }
 }
@@ -60,12 +61,12 @@ export class CommitmentResolver {
     @Root() commitment: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Commitment.concerns')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Commitment.concerns', commitment.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Commitment.concerns'))
-  concernsCount(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  concernsCount(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Commitment.concerns', commitment.id);
   }
 
@@ -73,7 +74,7 @@ export class CommitmentResolver {
     nullable: true,
     description: 'A framework named for this commitment alone.',
   })
-  framework(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  framework(@Root() commitment: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Commitment.framework', commitment.id);
   }
 }
@@ -85,12 +86,12 @@ export class FrameworkResolver {
     @Root() framework: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Framework.parties')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Framework.parties', framework.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Framework.parties'))
-  partiesCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  partiesCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Framework.parties', framework.id);
   }
 
@@ -99,12 +100,12 @@ export class FrameworkResolver {
     @Root() framework: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Framework.agreements')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Framework.agreements', framework.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Framework.agreements'))
-  agreementsCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  agreementsCount(@Root() framework: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Framework.agreements', framework.id);
   }
 }

@@ -2,7 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { firstOf, type NestedList } from '../../graphql/list.bounds';
 import { stepsOf, type PrefetchStep } from '../../graphql/prefetch.plan';
-import type { ListPage, Maybe, ReadItem, RequestLoaders } from '../../graphql/request.loaders';
+import {
+  thenMaybe,
+  type ListPage,
+  type Maybe,
+  type ReadItem,
+  type RequestLoaders,
+} from '../../graphql/request.loaders';
 import type { ReadResult } from './entity.repository';
 import { FIELD_READS, type ReadParams } from './list.reads';
 import type { LocalizedName } from './entity.type';
@@ -61,23 +67,25 @@ export class RelationshipService {
     first: number,
     params: ReadParams = {},
     relKeys: readonly string[] = [],
-  ): Promise<ListPage> {
+  ): Maybe<ListPage> {
     return this.loaders.read(FIELD_READS[field].read, id, first, params, relKeys);
   }
 
   /** A list field's first items (`first` checked against its bounds, the default when absent). */
-  async list(field: ListField, id: string, first: number | null | undefined): Promise<GraphNode[]> {
-    return (await this.page(field, id, firstOf(field, first))).items.map((item) => item.node);
+  list(field: ListField, id: string, first: number | null | undefined): Maybe<GraphNode[]> {
+    return thenMaybe(this.page(field, id, firstOf(field, first)), (page) =>
+      page.items.map((item) => item.node),
+    );
   }
 
   /** How many a list field holds, under the filter given. */
-  async count(field: ListField, id: string, params: ReadParams = {}): Promise<number> {
-    return (await this.page(field, id, 0, params)).count;
+  count(field: ListField, id: string, params: ReadParams = {}): Maybe<number> {
+    return thenMaybe(this.page(field, id, 0, params), (page) => page.count);
   }
 
   /** A field of one node (a place, a parent): the first of its read. */
-  async one(field: ReadField, id: string): Promise<GraphNode | undefined> {
-    return (await this.page(field, id, 1)).items[0]?.node;
+  one(field: ReadField, id: string): Maybe<GraphNode | undefined> {
+    return thenMaybe(this.page(field, id, 1), (page) => page.items[0]?.node);
   }
 
   names(entity: GraphNode): LocalizedName[] {
@@ -107,41 +115,44 @@ export class RelationshipService {
    * Positions held (`Person.positions`) or held at it (`Institution.people`), those held on `asOf` if given.
    * `relKeys`: the relationship properties the selection reads (prefetch.plan.ts linkProperties).
    */
-  async positions(
+  positions(
     field: 'Person.positions' | 'Institution.people',
     id: string,
     first: number | null | undefined,
     relKeys: readonly string[],
     asOf?: string,
-  ): Promise<Position[]> {
-    const { items } = await this.page(field, id, firstOf(field, first), { asOf }, relKeys);
-    return items.map((item) =>
-      field === 'Person.positions'
-        ? this.position(item.rel, id, item.node.id)
-        : this.position(item.rel, item.node.id, id),
+  ): Maybe<Position[]> {
+    return thenMaybe(this.page(field, id, firstOf(field, first), { asOf }, relKeys), ({ items }) =>
+      items.map((item) =>
+        field === 'Person.positions'
+          ? this.position(item.rel, id, item.node.id)
+          : this.position(item.rel, item.node.id, id),
+      ),
     );
   }
 
-  async participants(
+  participants(
     eventId: string,
     first: number | null | undefined,
     relKeys: readonly string[],
     roles?: ParticipantRole[],
-  ): Promise<Participation[]> {
+  ): Maybe<Participation[]> {
     const size = firstOf('Event.participants', first);
-    const { items } = await this.page('Event.participants', eventId, size, { roles }, relKeys);
-    return items.map((item) => this.participation(item.rel, item.node.id, eventId));
+    return thenMaybe(this.page('Event.participants', eventId, size, { roles }, relKeys), ({ items }) =>
+      items.map((item) => this.participation(item.rel, item.node.id, eventId)),
+    );
   }
 
   /** Every event an entity took part in, or was the site of, in date order. */
-  async involvements(
+  involvements(
     field: 'Institution.events' | 'Person.events',
     entityId: string,
     first: number | null | undefined,
     relKeys: readonly string[],
-  ): Promise<Participation[]> {
-    const { items } = await this.page(field, entityId, firstOf(field, first), {}, relKeys);
-    return items.map((item) => this.involvement(item, entityId));
+  ): Maybe<Participation[]> {
+    return thenMaybe(this.page(field, entityId, firstOf(field, first), {}, relKeys), ({ items }) =>
+      items.map((item) => this.involvement(item, entityId)),
+    );
   }
 
   private involvement(item: ReadItem, entityId: string): Participation {

@@ -41,7 +41,7 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it happened.' })
-  place(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  place(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Event.place', event.id);
   }
 
@@ -54,7 +54,7 @@ export class EventResolver {
     nullable: true,
     description: 'The event this one is part of (a meeting within a visit).',
   })
-  parentEvent(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  parentEvent(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Event.parentEvent', event.id);
   }
 
@@ -63,12 +63,12 @@ export class EventResolver {
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.subEvents')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Event.subEvents', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.subEvents'))
-  subEventsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  subEventsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Event.subEvents', event.id);
   }
 
@@ -79,7 +79,7 @@ export class EventResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
     @Arg('first', () => Int, firstArg('Event.participants')) first?: number,
-  ): Promise<Participation[]> {
+  ): Maybe<Participation[]> {
     return ctx.graph.participants(event.id, first, linkProperties(info), roles);
   }
 
@@ -88,7 +88,7 @@ export class EventResolver {
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('roles', () => [ParticipantRole], { nullable: true }) roles?: ParticipantRole[],
-  ): Promise<number> {
+  ): Maybe<number> {
     return ctx.graph.count('Event.participants', event.id, { roles });
   }
 
@@ -97,12 +97,12 @@ export class EventResolver {
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.sites')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Event.sites', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.sites'))
-  sitesCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  sitesCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Event.sites', event.id);
   }
 
@@ -111,12 +111,12 @@ export class EventResolver {
     @Root() event: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Event.agreements')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Event.agreements', event.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Event.agreements'))
-  agreementsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  agreementsCount(@Root() event: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Event.agreements', event.id);
   }
 }

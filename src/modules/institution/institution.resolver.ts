@@ -19,6 +19,7 @@ import { countOf, firstArg } from '../../graphql/list.bounds';
 import { DateScalar } from '../../graphql/date.scalar';
 import { linkProperties } from '../../graphql/prefetch.plan';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { Agreement, Commitment, Framework } from '../agreement/agreement.type';
 import { InstitutionFilter, NameSort } from '../entity/entity-list.input';
 import { Participation } from '../event/event.type';
@@ -79,12 +80,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.succeededBy')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.succeededBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.succeededBy'))
-  succeededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  succeededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.succeededBy', institution.id);
   }
 
@@ -93,17 +94,17 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.precededBy')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.precededBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.precededBy'))
-  precededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  precededByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.precededBy', institution.id);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where it is.' })
-  place(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  place(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Institution.place', institution.id);
   }
 
@@ -129,7 +130,7 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution it is part of.' })
-  parent(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  parent(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Institution.parent', institution.id);
   }
 
@@ -138,12 +139,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.subUnits')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.subUnits', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.subUnits'))
-  subUnitsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  subUnitsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.subUnits', institution.id);
   }
 
@@ -152,12 +153,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.manages')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.manages', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.manages'))
-  managesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  managesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.manages', institution.id);
   }
 
@@ -166,12 +167,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.managedBy')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.managedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.managedBy'))
-  managedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  managedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.managedBy', institution.id);
   }
 
@@ -180,12 +181,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.operates')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.operates', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.operates'))
-  operatesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  operatesCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.operates', institution.id);
   }
 
@@ -194,12 +195,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.operatedBy')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.operatedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.operatedBy'))
-  operatedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  operatedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.operatedBy', institution.id);
   }
 
@@ -211,7 +212,7 @@ export class InstitutionResolver {
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Institution.people')) first?: number,
-  ): Promise<Position[]> {
+  ): Maybe<Position[]> {
     return ctx.graph.positions('Institution.people', institution.id, first, linkProperties(info), asOf);
   }
 
@@ -221,7 +222,7 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
-  ): Promise<number> {
+  ): Maybe<number> {
     return ctx.graph.count('Institution.people', institution.id, { asOf });
   }
 
@@ -233,12 +234,12 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, firstArg('Institution.events')) first?: number,
-  ): Promise<Participation[]> {
+  ): Maybe<Participation[]> {
     return ctx.graph.involvements('Institution.events', institution.id, first, linkProperties(info));
   }
 
   @FieldResolver(() => Int, countOf('Institution.events'))
-  eventsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  eventsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.events', institution.id);
   }
 
@@ -247,12 +248,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.agreements')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.agreements', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.agreements'))
-  agreementsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  agreementsCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.agreements', institution.id);
   }
 
@@ -261,12 +262,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.frameworks')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.frameworks', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.frameworks'))
-  frameworksCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  frameworksCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.frameworks', institution.id);
   }
 
@@ -275,12 +276,12 @@ export class InstitutionResolver {
     @Root() institution: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Institution.concernedBy')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Institution.concernedBy', institution.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Institution.concernedBy'))
-  concernedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  concernedByCount(@Root() institution: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Institution.concernedBy', institution.id);
   }
 }

@@ -46,7 +46,7 @@ export class PersonResolver {
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
     @Arg('first', () => Int, firstArg('Person.positions')) first?: number,
-  ): Promise<Position[]> {
+  ): Maybe<Position[]> {
     return ctx.graph.positions('Person.positions', person.id, first, linkProperties(info), asOf);
   }
 
@@ -56,7 +56,7 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, AS_OF)
     asOf?: string,
-  ): Promise<number> {
+  ): Maybe<number> {
     return ctx.graph.count('Person.positions', person.id, { asOf });
   }
 
@@ -66,12 +66,12 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, firstArg('Person.events')) first?: number,
-  ): Promise<Participation[]> {
+  ): Maybe<Participation[]> {
     return ctx.graph.involvements('Person.events', person.id, first, linkProperties(info));
   }
 
   @FieldResolver(() => Int, countOf('Person.events'))
-  eventsCount(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  eventsCount(@Root() person: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Person.events', person.id);
   }
 }

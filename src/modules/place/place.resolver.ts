@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import { countOf, firstArg } from '../../graphql/list.bounds';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { Country, Place } from './place.type';
 
 @Resolver(() => Place)
@@ -10,7 +11,7 @@ export class PlaceResolver {
     nullable: true,
     description: 'The place it is within: a city its region, a region its country.',
   })
-  within(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Promise<GraphNode | undefined> {
+  within(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Place.within', place.id);
   }
 
@@ -19,12 +20,12 @@ export class PlaceResolver {
     @Root() place: GraphNode,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, firstArg('Place.places')) first?: number,
-  ): Promise<GraphNode[]> {
+  ): Maybe<GraphNode[]> {
     return ctx.graph.list('Place.places', place.id, first);
   }
 
   @FieldResolver(() => Int, countOf('Place.places'))
-  placesCount(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Promise<number> {
+  placesCount(@Root() place: GraphNode, @Ctx() ctx: RequestContext): Maybe<number> {
     return ctx.graph.count('Place.places', place.id);
   }
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../../db/graph.record';
 import type { RequestContext } from '../../graphql/request.context';
+import type { Maybe } from '../../graphql/request.loaders';
 import { Institution } from '../institution/institution.type';
 import { Source } from './source.type';
 
@@ -16,10 +17,7 @@ export class SourceResolver {
     nullable: true,
     description: 'The publisher, where it is in the graph.',
   })
-  publisherInstitution(
-    @Root() source: GraphNode,
-    @Ctx() ctx: RequestContext,
-  ): Promise<GraphNode | undefined> {
+  publisherInstitution(@Root() source: GraphNode, @Ctx() ctx: RequestContext): Maybe<GraphNode | undefined> {
     return ctx.graph.one('Source.publisher', source.id);
   }
 }
