@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+import { procFile } from './process.memory';
 
 /** Clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
 const TICKS_PER_SECOND = (() => {
@@ -12,13 +12,8 @@ const TICKS_PER_SECOND = (() => {
 
 /** CPU time (user and system, all threads) `pid` has used so far, in ms: Linux /proc; undefined elsewhere. */
 export function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined || pid <= 0) return undefined;
-  let stat: string;
-  try {
-    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const stat = procFile(pid, 'stat');
+  if (stat === undefined) return undefined;
   // Fields after the command name, which may hold spaces: state is the first, utime the 12th, stime the 13th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);

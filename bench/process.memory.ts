@@ -8,15 +8,20 @@ export interface ProcessMemory {
 
 const MIB = 1024;
 
-/** Reads VmRSS and VmHWM (the peak resident set) of `pid` from /proc/<pid>/status. */
-export function processMemory(pid: number | undefined): ProcessMemory | undefined {
+/** The text of /proc/<pid>/<file>: undefined without a pid, off Linux, or once the process exited. */
+export function procFile(pid: number | undefined, file: string): string | undefined {
   if (pid === undefined || pid <= 0) return undefined;
-  let status: string;
   try {
-    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/** Reads VmRSS and VmHWM (the peak resident set) of `pid` from /proc/<pid>/status. */
+export function processMemory(pid: number | undefined): ProcessMemory | undefined {
+  const status = procFile(pid, 'status');
+  if (status === undefined) return undefined;
   const kib = (field: string): number | undefined => {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match ? Number(match[1]) : undefined;
